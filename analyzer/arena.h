@@ -1,0 +1,50 @@
+/*
+ * Memory for fltcheck. Process-lifetime allocations go through xmalloc and
+ * friends, which abort with a message when memory runs out. Everything that
+ * belongs to one translation unit (its IR, its strings) lives in an arena
+ * that is released as a whole; nothing allocated from an arena is freed on
+ * its own.
+ */
+#ifndef FLTCHECK_ARENA_H
+#define FLTCHECK_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+/* printf into a new heap string; the caller frees it. */
+char *xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;
+	size_t used;  /* bytes handed out, for statistics */
+};
+
+void arena_init(struct arena *a);
+/* Zeroed memory owned by the arena; valid until arena_release. */
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_fmt(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *arena_vfmt(struct arena *a, const char *fmt, va_list ap);
+/* Frees every block; the arena can be used again after arena_init. */
+void arena_release(struct arena *a);
+
+/*
+ * A growable array of pointers, allocated on the heap. Used where the number
+ * of elements is not known up front.
+ */
+struct ptrvec {
+	void **v;
+	unsigned n, cap;
+};
+
+void ptrvec_push(struct ptrvec *pv, void *p);
+void ptrvec_free(struct ptrvec *pv);
+
+#endif

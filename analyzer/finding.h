@@ -1,0 +1,54 @@
+/*
+ * Findings: what a rule reported, where, and the path that leads there.
+ * Findings own their strings (heap), so they outlive the translation units
+ * and the analysis arena. Output in text (the gcc/clang shape editors parse)
+ * and JSON lives here too.
+ */
+#ifndef FLTCHECK_FINDING_H
+#define FLTCHECK_FINDING_H
+
+#include <stdio.h>
+#include "ir.h"
+
+struct rule;
+
+struct finding_step {
+	char *file;
+	unsigned line, col;
+	char *msg;
+};
+
+struct finding {
+	const struct rule *rule;
+	char *file;
+	unsigned line, col;
+	char *function;
+	char *message;
+	struct finding_step *steps;
+	unsigned nsteps;
+	char *related_file; /* a related location (registration entry), or NULL */
+	unsigned related_line, related_col;
+	char *related_msg;
+};
+
+struct findings {
+	struct finding *v;
+	unsigned n, cap;
+};
+
+/* Adds a finding; takes ownership of nothing: strings are copied. Returns the new finding,
+ * or NULL when one of the same rule at the same place exists already. */
+struct finding *findings_add(struct findings *fs, const struct rule *r, struct ir_loc loc,
+			     const char *function, const char *message);
+void finding_add_step(struct finding *f, struct ir_loc loc, const char *msg);
+void findings_sort(struct findings *fs);
+void findings_free(struct findings *fs);
+
+/* Path as it should be printed: relative to the current directory when under it. */
+const char *finding_display_path(const char *path);
+
+void findings_print_text(FILE *out, const struct findings *fs);
+void findings_print_json(FILE *out, const struct findings *fs, const char *const *failed_files,
+			 unsigned nfailed);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * A small cache of source files split into lines: see source.h.
+ */
+#include "source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct src_file {
+	char *path;
+	char *text;
+	char **lines;
+	unsigned nlines;
+	struct src_file *next;
+};
+
+static struct src_file *files;
+
+static struct src_file *load(const char *path)
+{
+	for (struct src_file *f = files; f; f = f->next)
+		if (strcmp(f->path, path) == 0)
+			return f->text ? f : NULL;
+	struct src_file *f = xcalloc(1, sizeof(*f));
+	f->path = xstrdup(path);
+	f->next = files;
+	files = f;
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *buf = xmalloc(cap);
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n - 1, fp)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+	}
+	fclose(fp);
+	buf[n] = '\0';
+	f->text = buf;
+	unsigned cnt = 1;
+	for (size_t i = 0; i < n; i++)
+		cnt += buf[i] == '\n';
+	f->lines = xcalloc(cnt + 1, sizeof(char *));
+	char *p = buf;
+	f->lines[f->nlines++] = p;
+	for (size_t i = 0; i < n; i++) {
+		if (buf[i] == '\n') {
+			buf[i] = '\0';
+			if (i > 0 && buf[i - 1] == '\r')
+				buf[i - 1] = '\0';
+			f->lines[f->nlines++] = buf + i + 1;
+		}
+	}
+	return f;
+}
+
+const char *source_line(const char *file, unsigned line)
+{
+	if (!file || !line)
+		return NULL;
+	struct src_file *f = load(file);
+	if (!f || line > f->nlines)
+		return NULL;
+	return f->lines[line - 1];
+}
+
+char *source_expr_text(const char *file, unsigned line, unsigned col)
+{
+	const char *l = source_line(file, line);
+	if (!l || col == 0 || col - 1 > strlen(l))
+		return NULL;
+	const char *p = l + col - 1, *start = p;
+	int depth = 0;
+	while (*p) {
+		if (*p == '(' || *p == '[')
+			depth++;
+		else if (*p == ')' || *p == ']') {
+			if (depth == 0)
+				break;
+			depth--;
+		} else if (depth == 0 && (*p == ';' || *p == '{' || *p == '?' || *p == ',')) {
+			break;
+		} else if (p[0] == '/' && (p[1] == '/' || p[1] == '*')) {
+			break;
+		}
+		p++;
+	}
+	while (p > start && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	if (p == start)
+		return NULL;
+	size_t n = (size_t)(p - start);
+	if (n > 120)
+		n = 120;
+	char *out = xmalloc(n + 1);
+	memcpy(out, start, n);
+	out[n] = '\0';
+	return out;
+}
+
+void source_release(void)
+{
+	while (files) {
+		struct src_file *f = files;
+		files = f->next;
+		free(f->path);
+		free(f->text);
+		free(f->lines);
+		free(f);
+	}
+}

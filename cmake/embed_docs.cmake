@@ -1,0 +1,18 @@
+# Writes a C file that holds every rules/<id>.md as a NUL-terminated byte
+# array, with a table from rule id to text. Run by CMake at build time.
+set(_out "/* generated from the rule documents by cmake/embed_docs.cmake: do not edit */\n")
+string(APPEND _out "#include <stddef.h>\n")
+set(_table "")
+set(_i 0)
+separate_arguments(_docs UNIX_COMMAND "${DOCS}")
+list(SORT _docs)
+foreach(_doc IN LISTS _docs)
+	get_filename_component(_id "${_doc}" NAME_WE)
+	file(READ "${_doc}" _hex HEX)
+	string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," _bytes "${_hex}")
+	string(APPEND _out "static const char doc_${_i}[] = {${_bytes}0};\n")
+	string(APPEND _table "\t{\"${_id}\", doc_${_i}},\n")
+	math(EXPR _i "${_i} + 1")
+endforeach()
+string(APPEND _out "const struct rule_doc { const char *id; const char *text; } rule_docs[] = {\n${_table}\t{NULL, NULL}\n};\n")
+file(WRITE "${OUT}" "${_out}")
