@@ -22,7 +22,7 @@ struct arena_block;
 
 struct arena {
 	struct arena_block *head;
-	size_t used;  /* bytes handed out, for statistics */
+	size_t used; /* bytes handed out, for statistics */
 };
 
 void arena_init(struct arena *a);

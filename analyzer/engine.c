@@ -49,6 +49,7 @@ struct step {
 struct res {
 	int64_t id;
 	uint8_t kind, st, count, api;
+	const char *name; /* the routine called */
 	const struct ir_node *call;
 	const struct ir_func *fn;
 };
@@ -63,6 +64,7 @@ struct state {
 	struct majorset majors;
 	uint8_t sync, ios, ctx, handoff, pend_flagged, completions, owned, nres;
 	const struct vset *ios_vals;
+	const struct vset *ctx_val; /* what *CompletionContext holds when ctx == CTX_SET */
 	const char *handoff_api;
 	struct res res[MAX_RES];
 	unsigned nvars;
@@ -340,6 +342,7 @@ static unsigned st_hash(const struct state *s)
 				(uint64_t)s->handoff << 24 | (uint64_t)s->pend_flagged << 32 |
 				(uint64_t)s->completions << 40 | (uint64_t)s->owned << 48);
 	h = hash_vset(h, s->ios_vals);
+	h = hash_vset(h, s->ctx_val);
 	h = hash_vset(h, s->retval);
 	for (unsigned i = 0; i < s->nres; i++)
 		h = hash_mix(h, (uint64_t)s->res[i].id ^ ((uint64_t)s->res[i].st << 56) ^
@@ -358,7 +361,8 @@ static bool st_eq(const struct state *x, const struct state *y)
 		return false;
 	if (memcmp(&x->majors, &y->majors, sizeof(x->majors)) != 0)
 		return false;
-	if (!vset_eq(x->ios_vals, y->ios_vals) || !vset_eq(x->retval, y->retval))
+	if (!vset_eq(x->ios_vals, y->ios_vals) || !vset_eq(x->retval, y->retval) ||
+	    !vset_eq(x->ctx_val, y->ctx_val))
 		return false;
 	for (unsigned i = 0; i < x->nres; i++) {
 		const struct res *a = &x->res[i], *b = &y->res[i];
@@ -383,7 +387,7 @@ static void st_join(struct actx *c, struct state *a, const struct state *b)
 		a->ios = IOS_UNKNOWN;
 		a->ios_vals = &vset_top;
 	}
-	if (a->ctx != b->ctx)
+	if (a->ctx != b->ctx || !vset_eq(a->ctx_val, b->ctx_val))
 		a->ctx = CTX_UNKNOWN;
 	if (a->handoff != b->handoff)
 		a->handoff = HANDOFF_ESCAPED;
@@ -495,6 +499,61 @@ struct event_priv {
 	struct state *st;
 };
 
+/*
+ * A value as the rules should see it on this path: an allocation known to
+ * have succeeded is a non-NULL address, one known to have failed is NULL; a
+ * status returned by a call is an NTSTATUS (a success or a failure where a
+ * test on it decided which).
+ */
+static const struct vset *resolve(struct actx *c, const struct state *s, const struct vset *v)
+{
+	if (!v || v->top)
+		return v;
+	struct vset *out = NULL;
+	for (unsigned i = 0; i < v->n; i++) {
+		const struct aval *a = &v->a[i];
+		if (a->tag != VT_SYM || (a->sym != SYM_ALLOC && a->sym != SYM_CALLRES))
+			continue;
+		const struct res *r = NULL;
+		for (unsigned k = 0; k < s->nres; k++)
+			if (s->res[k].id == a->v)
+				r = &s->res[k];
+		if (!r)
+			continue;
+		if (!out) {
+			out = arena_alloc(c->a, sizeof(*out));
+			*out = *v;
+		}
+		struct aval *o = &out->a[i];
+		if (a->sym == SYM_ALLOC && r->st == A_NONNULL) {
+			o->sym = SYM_ADDR;
+		} else if (a->sym == SYM_ALLOC && r->st == A_NULL) {
+			o->tag = VT_NUM;
+			o->v = 0;
+		} else if (a->sym == SYM_CALLRES) {
+			o->tag = VT_NTSTATUS;
+			o->v = r->st == R_FAIL ? (int32_t)0xC0000001 : 0;
+			o->name = arena_fmt(c->a, "%s by %s",
+					    r->st == R_FAIL ? "failure returned" : "returned",
+					    r->name ? r->name : "a call");
+		}
+	}
+	return out ? out : v;
+}
+
+static bool ctx_nonnull(struct actx *c, const struct state *s)
+{
+	if (s->ctx != CTX_SET)
+		return false;
+	const struct vset *v = resolve(c, s, s->ctx_val);
+	if (!v || v->top)
+		return true;
+	for (unsigned i = 0; i < v->n; i++)
+		if (v->a[i].tag == VT_SYM || v->a[i].v != 0)
+			return true;
+	return false;
+}
+
 static void fill_view(struct actx *c, const struct state *s, struct path_view *pv)
 {
 	memset(pv, 0, sizeof(*pv));
@@ -505,8 +564,8 @@ static void fill_view(struct actx *c, const struct state *s, struct path_view *p
 	pv->majors = &s->majors;
 	pv->sync_established = s->sync;
 	pv->iostatus = s->ios;
-	pv->iostatus_values = s->ios_vals ? s->ios_vals : &vset_top;
-	pv->ctx_nonnull = s->ctx == CTX_SET;
+	pv->iostatus_values = s->ios_vals ? resolve(c, s, s->ios_vals) : &vset_top;
+	pv->ctx_nonnull = ctx_nonnull(c, s);
 	pv->handoff = s->handoff;
 	pv->handoff_api = s->handoff_api;
 	pv->pend_flagged = s->pend_flagged;
@@ -679,7 +738,7 @@ static bool vs_is_data(const struct vset *v)
 
 /* The data passed to code we cannot see: it may complete, queue or keep it. */
 static void escape_data(struct actx *c, struct state *s, const struct vset *v, struct ir_loc loc,
-			const char *how)
+			const char *how, bool stored)
 {
 	if (!v || v->top)
 		return;
@@ -689,7 +748,7 @@ static void escape_data(struct actx *c, struct state *s, const struct vset *v, s
 			continue;
 		if (a->sym == SYM_DATA) {
 			if (s->handoff == HANDOFF_NONE) {
-				s->handoff = HANDOFF_ESCAPED;
+				s->handoff = stored ? HANDOFF_STORED : HANDOFF_ESCAPED;
 				step(c, s, loc, "the operation is %s", how);
 			}
 			if (s->ios == IOS_UNSET)
@@ -765,6 +824,7 @@ static void store(struct actx *c, struct state *s, const struct ir_node *lhs, co
 				null = r && r->st == A_NULL;
 			}
 			s->ctx = null ? CTX_NULL : CTX_SET;
+			s->ctx_val = v;
 			step(c, s, loc,
 			     null ? "*CompletionContext is set to NULL"
 				  : "*CompletionContext is set to a non-NULL value");
@@ -772,7 +832,7 @@ static void store(struct actx *c, struct state *s, const struct ir_node *lhs, co
 		}
 	}
 	if (vs_is_data(v))
-		escape_data(c, s, v, loc, "stored for later use");
+		escape_data(c, s, v, loc, "stored for later use", true);
 }
 
 static void eval_seq(struct actx *c, struct state *s, const struct ir_node *const *nodes,
@@ -852,8 +912,8 @@ static void call_event(struct actx *c, struct state *s, const struct api_info *a
 	struct rule_event ev = { 0 };
 	ev.kind = EV_CALL;
 	ev.api = api;
-	ev.value = status;
-	ev.context = context;
+	ev.value = resolve(c, s, status);
+	ev.context = resolve(c, s, context);
 	ev.loc = report_loc(c, call->loc);
 	fill_view(c, s, &ev.path);
 	fire(c, &ev, s);
@@ -872,6 +932,20 @@ static void note_queuer(struct actx *c, struct pfunc *routine, const struct stat
 			return;
 	if (routine->nqueuers < 4)
 		routine->queuers[routine->nqueuers++] = c->root;
+}
+
+/* The value of a call fltcheck does not model: a status symbol when it returns an NTSTATUS. */
+static const struct vset *status_result(struct actx *c, struct state *s, const struct ir_node *call)
+{
+	if (!type_is(call->type, "NTSTATUS"))
+		return &vset_top;
+	int64_t site = (int64_t)(intptr_t)call;
+	struct res *r = st_new_res(s, site, RES_CALL);
+	r->api = API_NONE;
+	r->name = call->name;
+	r->call = call;
+	r->fn = c->cur->f;
+	return vs_sym(c, SYM_CALLRES, site);
 }
 
 static void api_call(struct actx *c, struct multi *m, const struct ir_node *call,
@@ -903,6 +977,7 @@ static void api_call(struct actx *c, struct multi *m, const struct ir_node *call
 				note_queuer(c, routines[i], s);
 		struct res *r = st_new_res(s, site, RES_CALL);
 		r->api = (uint8_t)api->kind;
+		r->name = nm;
 		r->call = call;
 		r->fn = c->cur->f;
 		if (is_data && s->handoff != HANDOFF_OK) {
@@ -910,7 +985,7 @@ static void api_call(struct actx *c, struct multi *m, const struct ir_node *call
 			s->handoff_api = nm;
 		}
 		if (data && vset_has_sym(data, SYM_REMOVED))
-			escape_data(c, s, data, call->loc, "queued again");
+			escape_data(c, s, data, call->loc, "queued again", false);
 		else if (data && data->top && s->owned == OWN_PENDING &&
 			 (c->root->roles & ROLE_GENERIC_WORKER))
 			s->owned = OWN_DONE;
@@ -957,7 +1032,7 @@ static void api_call(struct actx *c, struct multi *m, const struct ir_node *call
 		ov_push(c, out, s, &vset_top);
 		return;
 	}
-	case API_ALLOC_WORKITEM: {
+	case API_ALLOC: {
 		struct res *r = st_new_res(s, site, RES_ALLOC);
 		r->st = A_UNKNOWN;
 		ov_push(c, out, s, vs_sym(c, SYM_ALLOC, site));
@@ -969,7 +1044,7 @@ static void api_call(struct actx *c, struct multi *m, const struct ir_node *call
 	case API_NORETURN:
 		return; /* the path ends */
 	default:
-		ov_push(c, out, s, &vset_top);
+		ov_push(c, out, s, status_result(c, s, call));
 		return;
 	}
 }
@@ -1048,8 +1123,9 @@ static void eval_call(struct actx *c, struct state *s, const struct ir_node *e, 
 				if (vs_is_data(m[k].vals[i]))
 					escape_data(c, m[k].st, m[k].vals[i], e->loc,
 						    arena_fmt(c->a, "passed to '%s'",
-							      e->name ? e->name : "a function"));
-			ov_push(c, out, m[k].st, &vset_top);
+							      e->name ? e->name : "a function"),
+						    false);
+			ov_push(c, out, m[k].st, status_result(c, m[k].st, e));
 		}
 	}
 }
@@ -1379,7 +1455,8 @@ static void eval(struct actx *c, struct state *s, const struct ir_node *e, struc
 			assign_local(c, o.v[i].st, &tmp, o.v[i].v, e->loc);
 			if (vs_is_data(o.v[i].v) && e->type && strstr(e->type, "[")) {
 				/* stored into a local aggregate: treat as kept */
-				escape_data(c, o.v[i].st, o.v[i].v, e->loc, "stored for later use");
+				escape_data(c, o.v[i].st, o.v[i].v, e->loc, "stored for later use",
+					    true);
 			}
 			ov_push(c, out, o.v[i].st, o.v[i].v);
 		}
@@ -1394,7 +1471,7 @@ static void eval(struct actx *c, struct state *s, const struct ir_node *e, struc
 			for (unsigned i = 0; i < e->nkids; i++)
 				if (vs_is_data(m[k].vals[i]))
 					escape_data(c, m[k].st, m[k].vals[i], e->loc,
-						    "stored for later use");
+						    "stored for later use", true);
 			ov_push(c, out, m[k].st, &vset_top);
 		}
 		return;
@@ -1565,9 +1642,21 @@ static bool refine_cmp(struct actx *c, struct state *s, const struct ir_node *lh
 		       const struct vset *l, enum ir_op op, const struct vset *r, bool want)
 {
 	struct aval b;
-	if (!l || l->top || !vs_single(r, &b) || !aval_is_const(&b)) {
+	if (!vs_single(r, &b) || !aval_is_const(&b))
+		return true;
+	if ((!l || l->top) && b.v == 0 && (op == IR_OP_EQ || op == IR_OP_NE)) {
+		/* an unknown local tested against zero (a pointer against NULL) */
+		const struct ir_node *ln = strip(lhs_node);
+		if (is_lvalue_var(ln))
+			st_set_var(c, s,
+				   ln->ref_kind == IR_REF_LOCAL ? ln->ref_index
+								: -1 - ln->ref_index,
+				   ((op == IR_OP_EQ) == want) ? vs_const(c, VT_NUM, 0, NULL)
+							      : vs_sym(c, SYM_ADDR, 0));
 		return true;
 	}
+	if (!l || l->top)
+		return true;
 	c->interesting = true;
 	/* symbols */
 	struct aval a;
@@ -1745,8 +1834,16 @@ static void split(struct actx *c, struct state *s, const struct ir_node *e, bool
 	eval(c, s, e, &o);
 	for (unsigned i = 0; i < o.n; i++) {
 		struct state *x = o.v[i].st;
-		if (refine_truth(c, x, o.v[i].v, want))
+		if (o.v[i].v->top && is_lvalue_var(e)) {
+			/* if (p): an unknown local is non-zero on the true side, zero on the other
+			 */
+			st_set_var(c, x,
+				   e->ref_kind == IR_REF_LOCAL ? e->ref_index : -1 - e->ref_index,
+				   want ? vs_sym(c, SYM_ADDR, 0) : vs_const(c, VT_NUM, 0, NULL));
 			sv_push(c, out, x);
+		} else if (refine_truth(c, x, o.v[i].v, want)) {
+			sv_push(c, out, x);
+		}
 	}
 }
 
@@ -1863,7 +1960,7 @@ static void do_return(struct fnrun *r, struct cfg_node *n, struct state *s, cons
 	if (n->kind != CN_END) {
 		struct rule_event ev = { 0 };
 		ev.kind = EV_RETURN;
-		ev.value = v;
+		ev.value = resolve(c, s, v);
 		ev.loc = n->loc;
 		fill_view(c, s, &ev.path);
 		fire(c, &ev, s);
@@ -1883,6 +1980,14 @@ static void do_return(struct fnrun *r, struct cfg_node *n, struct state *s, cons
 				}
 			}
 		}
+	}
+	/* an operation taken off a queue and returned is the caller's to complete */
+	for (unsigned i = 0; v && !v->top && i < v->n; i++) {
+		if (v->a[i].tag != VT_SYM || v->a[i].sym != SYM_REMOVED)
+			continue;
+		struct res *q = st_res(s, v->a[i].v);
+		if (q)
+			q->st = O_DONE;
 	}
 	path_end(c, s, n->loc, n->kind == CN_END);
 }
@@ -2108,6 +2213,8 @@ static void analyze_root(struct program *p, struct pfunc *fn, const bool *enable
 		s->owned = OWN_PENDING;
 	bind_entry(&c, s, f, args, np);
 	run_function(&c, fn, s, NULL);
+	p->stat_visits += (unsigned long)(VISIT_BUDGET - (c.budget > 0 ? c.budget : 0));
+	p->stat_incomplete += c.incomplete;
 	if (c.incomplete)
 		fprintf(stderr,
 			"fltcheck: warning: analysis of '%s' stopped early: too many paths\n",
@@ -2122,8 +2229,9 @@ void engine_run(struct program *p, const bool *enabled, struct findings *out)
 		for (unsigned i = 0; i < p->nfuncs; i++) {
 			struct pfunc *fn = p->funcs[i];
 			unsigned cb = fn->roles & (ROLE_PREOP | ROLE_POSTOP);
-			unsigned wk = fn->roles & (ROLE_DEFERRED_WORKER | ROLE_GENERIC_WORKER |
-						   ROLE_CANCEL_CALLBACK | ROLE_SAFE_POST);
+			unsigned wk =
+				fn->roles & (ROLE_DEFERRED_WORKER | ROLE_GENERIC_WORKER |
+					     ROLE_CANCEL_CALLBACK | ROLE_SAFE_POST | ROLE_DEQUEUER);
 			if ((pass == 0 && !cb) || (pass == 1 && (cb || !wk)))
 				continue;
 			if (fn->body_unparsed)

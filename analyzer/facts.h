@@ -78,7 +78,7 @@ enum api_kind {
 	API_CBDQ_REMOVE,    /* FltCbdqRemoveIo / RemoveNextIo: returns an owned pended Data */
 	API_COMPLETE_PRE,   /* FltCompletePendedPreOperation */
 	API_COMPLETE_POST,  /* FltCompletePendedPostOperation */
-	API_ALLOC_WORKITEM, /* returns a work item or NULL */
+	API_ALLOC,          /* returns memory or a work item, or NULL */
 	API_IS_SYNC,        /* FltIsOperationSynchronous */
 	API_DO_WHEN_SAFE,   /* FltDoCompletionProcessingWhenSafe */
 	API_REISSUE,        /* FltReissueSynchronousIo */

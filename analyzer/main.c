@@ -39,8 +39,8 @@ struct inputs {
 };
 
 struct options {
-	struct ptrvec paths;   /* positional */
-	struct ptrvec args;    /* -I/-D/-U and everything after -- */
+	struct ptrvec paths; /* positional */
+	struct ptrvec args;  /* -I/-D/-U and everything after -- */
 	struct ptrvec maps_from, maps_to;
 	const char *cdb;
 	const char *wdk;
@@ -166,7 +166,9 @@ static bool split_list(const char *list, bool *enabled, bool value)
 			tok++;
 		const struct rule *r = rule_find(tok);
 		if (!r) {
-			fprintf(stderr, "fltcheck: error: unknown rule '%s' (see 'fltcheck --list-rules')\n",
+			fprintf(stderr,
+				"fltcheck: error: unknown rule '%s' (see 'fltcheck "
+				"--list-rules')\n",
 				tok);
 			ok = false;
 			break;
@@ -192,7 +194,7 @@ struct run {
 	unsigned ntus;
 	struct program prog;
 	struct findings findings;
-	struct ptrvec failed;      /* paths not analyzed (char *) */
+	struct ptrvec failed; /* paths not analyzed (char *) */
 	bool incomplete;
 	unsigned parse_errors;
 };
@@ -201,8 +203,9 @@ static void print_diags(const struct ir_tu *tu)
 {
 	for (unsigned i = 0; i < tu->ndiags; i++) {
 		const struct ir_diag *d = &tu->diags[i];
-		fprintf(stderr, "%s:%u:%u: %s: %s\n", finding_display_path(d->loc.file), d->loc.line,
-			d->loc.col, d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
+		fprintf(stderr, "%s:%u:%u: %s: %s\n", finding_display_path(d->loc.file),
+			d->loc.line, d->loc.col,
+			d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
 	}
 }
 
@@ -235,13 +238,30 @@ static void run_analysis(struct run *r, const struct inputs *in, const struct op
 			r->incomplete = true;
 			continue;
 		}
+		const struct ir_diag *fatal = NULL;
+		for (unsigned k = 0; k < tu->ndiags && !fatal; k++)
+			if (tu->diags[k].severity == IR_DIAG_FATAL)
+				fatal = &tu->diags[k];
+		if (fatal) {
+			/* a missing header leaves the AST unreliable: do not trust it */
+			if (o->show_parse_errors)
+				print_diags(tu);
+			fprintf(stderr, "fltcheck: error: %s:%u:%u: %s; '%s' was not analyzed\n",
+				finding_display_path(fatal->loc.file), fatal->loc.line,
+				fatal->loc.col, fatal->text, finding_display_path(x->path));
+			r->parse_errors += tu->nerrors;
+			ptrvec_push(&r->failed, x->path);
+			r->incomplete = true;
+			continue;
+		}
 		if (tu->nerrors) {
 			r->parse_errors += tu->nerrors;
 			if (o->show_parse_errors)
 				print_diags(tu);
 			else if (!o->quiet)
 				fprintf(stderr,
-					"fltcheck: warning: %u parse error%s in '%s' (--show-parse-errors "
+					"fltcheck: warning: %u parse error%s in '%s' "
+					"(--show-parse-errors "
 					"lists them)\n",
 					tu->nerrors, tu->nerrors == 1 ? "" : "s",
 					finding_display_path(x->path));
@@ -324,7 +344,8 @@ static int read_expects(const char *file, struct expects *ex, bool *no_findings,
 			char *list = xstrdup(m + strlen(markers[k]));
 			for (char *tok = strtok(list, ", \t"); tok; tok = strtok(NULL, ", \t")) {
 				if (!rule_find(tok)) {
-					fprintf(stderr, "%s:%u: error: unknown rule '%s' in expectation\n",
+					fprintf(stderr,
+						"%s:%u: error: unknown rule '%s' in expectation\n",
 						file, line, tok);
 					rc = -1;
 					continue;
@@ -350,7 +371,8 @@ static bool verify_program(const struct inputs *in, const struct options *o, con
 	run_analysis(&r, in, o, enabled);
 	bool ok = true;
 	if (r.incomplete || r.parse_errors) {
-		fprintf(stderr, "%s: error: inputs of a verify run must parse without errors\n", label);
+		fprintf(stderr, "%s: error: inputs of a verify run must parse without errors\n",
+			label);
 		ok = false;
 	}
 	struct expects ex = { 0 };
@@ -366,7 +388,8 @@ static bool verify_program(const struct inputs *in, const struct options *o, con
 			ok = false;
 		}
 		if (none && any) {
-			fprintf(stderr, "%s: error: 'no-findings' marker in a file with expectations\n",
+			fprintf(stderr,
+				"%s: error: 'no-findings' marker in a file with expectations\n",
 				in->v[i].path);
 			ok = false;
 		}
@@ -393,7 +416,8 @@ static bool verify_program(const struct inputs *in, const struct options *o, con
 			printf("%s:%u: known false positive [%s] still reported\n",
 			       finding_display_path(hit->file), hit->line, hit->rule);
 		} else if (hit->kind == 2) {
-			printf("%s:%u: known false negative [%s] is now reported: update the marker\n",
+			printf("%s:%u: known false negative [%s] is now reported: update the "
+			       "marker\n",
 			       finding_display_path(hit->file), hit->line, hit->rule);
 		}
 	}
@@ -437,7 +461,8 @@ static int verify_main(const struct options *o, const bool *enabled)
 		struct stat st;
 		struct inputs in = { 0 };
 		if (stat(p, &st) != 0) {
-			fprintf(stderr, "fltcheck: error: cannot open '%s': %s\n", p, strerror(errno));
+			fprintf(stderr, "fltcheck: error: cannot open '%s': %s\n", p,
+				strerror(errno));
 			failed++;
 			continue;
 		}
@@ -478,8 +503,8 @@ static int list_rules(void)
 static int explain(const char *id)
 {
 	if (!rule_find(id)) {
-		fprintf(stderr, "fltcheck: error: unknown rule '%s' (see 'fltcheck --list-rules')\n",
-			id);
+		fprintf(stderr,
+			"fltcheck: error: unknown rule '%s' (see 'fltcheck --list-rules')\n", id);
 		return EXIT_USAGE;
 	}
 	const char *doc = rule_doc(id);
@@ -555,7 +580,8 @@ int main(int argc, char **argv)
 			if (!(o.format = take_value(argc, argv, &i, "--format")))
 				return usage_error("%s needs text or json", a);
 			if (strcmp(o.format, "text") && strcmp(o.format, "json"))
-				return usage_error("unknown format '%s': use text or json", o.format);
+				return usage_error("unknown format '%s': use text or json",
+						   o.format);
 		} else if (!strcmp(a, "--show-parse-errors")) {
 			o.show_parse_errors = true;
 		} else if (!strcmp(a, "--verify")) {
@@ -597,8 +623,9 @@ int main(int argc, char **argv)
 	if (!o.wdk) {
 		struct stat st;
 		if (stat(model_dir(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "fltcheck: error: the bundled WDK model is missing at '%s' "
-					"(set FLTCHECK_MODEL_DIR or pass --wdk)\n",
+			fprintf(stderr,
+				"fltcheck: error: the bundled WDK model is missing at '%s' "
+				"(set FLTCHECK_MODEL_DIR or pass --wdk)\n",
 				model_dir());
 			return EXIT_USAGE;
 		}
@@ -624,7 +651,8 @@ int main(int argc, char **argv)
 					     (const char *const *)o.maps_to.v, o.maps_from.n };
 		char *err = NULL;
 		if (compdb_load(o.cdb, &co, &db, &err) != 0) {
-			fprintf(stderr, "fltcheck: error: %s\n", err ? err : "cannot read compilation database");
+			fprintf(stderr, "fltcheck: error: %s\n",
+				err ? err : "cannot read compilation database");
 			free(err);
 			return EXIT_USAGE;
 		}
@@ -633,7 +661,8 @@ int main(int argc, char **argv)
 		const char *p = o.paths.v[i];
 		struct stat st;
 		if (stat(p, &st) != 0) {
-			fprintf(stderr, "fltcheck: error: cannot open '%s': %s\n", p, strerror(errno));
+			fprintf(stderr, "fltcheck: error: cannot open '%s': %s\n", p,
+				strerror(errno));
 			rc = EXIT_USAGE;
 			goto done;
 		}
@@ -643,7 +672,9 @@ int main(int argc, char **argv)
 		else
 			add_input(&in, p, NULL, 0, is_cpp_path(p));
 		if (in.n == before && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "fltcheck: error: no source files (.c, .cpp, .cc, .cxx) in '%s'\n", p);
+			fprintf(stderr,
+				"fltcheck: error: no source files (.c, .cpp, .cc, .cxx) in '%s'\n",
+				p);
 			rc = EXIT_USAGE;
 			goto done;
 		}
@@ -661,7 +692,8 @@ int main(int argc, char **argv)
 				char *abs = realpath(in.v[i].path, NULL);
 				for (unsigned k = 0; abs && k < db.n; k++) {
 					if (strcmp(db.entries[k].file, abs) == 0) {
-						in.v[i].args = (const char *const *)db.entries[k].args;
+						in.v[i].args =
+							(const char *const *)db.entries[k].args;
 						in.v[i].nargs = db.entries[k].nargs;
 						in.v[i].is_cpp = db.entries[k].is_cpp;
 					}

@@ -201,6 +201,9 @@ static void scan_calls(struct scan_ctx *c, const struct ir_node *n)
 			case API_DO_WHEN_SAFE:
 				role = ROLE_SAFE_POST;
 				break;
+			case API_CBDQ_REMOVE:
+				c->fn->roles |= ROLE_DEQUEUER;
+				break;
 			case API_COMPLETE_PRE:
 				c->p->completes_anywhere = true;
 				c->fn->calls_complete_pre = true;

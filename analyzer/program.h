@@ -24,22 +24,22 @@ struct reg_use {
 struct pfunc {
 	const struct ir_func *f;
 	const struct ir_tu *tu;
-	unsigned roles;            /* enum fn_role bits */
-	bool from_signature;       /* callback role known only from its signature */
-	struct reg_use *pre_uses;  /* entries naming it as pre-operation callback */
+	unsigned roles;           /* enum fn_role bits */
+	bool from_signature;      /* callback role known only from its signature */
+	struct reg_use *pre_uses; /* entries naming it as pre-operation callback */
 	unsigned npre_uses;
 	struct reg_use *post_uses; /* entries naming it as post-operation callback */
 	unsigned npost_uses;
-	struct cfg *cfg;           /* built on first use, in the program arena */
+	struct cfg *cfg; /* built on first use, in the program arena */
 	/* Facts learned from the functions that queue this one. */
-	bool queued_from_pre;      /* queued by a pre-op (or its helpers) */
-	bool owns_pended;          /* a generic routine whose context carries a pended operation */
+	bool queued_from_pre; /* queued by a pre-op (or its helpers) */
+	bool owns_pended;     /* a generic routine whose context carries a pended operation */
 	struct majorset queued_majors;
 	unsigned queued_kinds;
-	bool calls_reissue;        /* calls FltReissueSynchronousIo, directly or through helpers */
-	bool calls_complete_pre;   /* calls FltCompletePendedPreOperation, directly */
-	bool body_unparsed;        /* its body had parse errors */
-	struct pfunc *queuers[4];  /* pre-ops that queued this routine */
+	bool calls_reissue;       /* calls FltReissueSynchronousIo, directly or through helpers */
+	bool calls_complete_pre;  /* calls FltCompletePendedPreOperation, directly */
+	bool body_unparsed;       /* its body had parse errors */
+	struct pfunc *queuers[4]; /* pre-ops that queued this routine */
 	unsigned nqueuers;
 };
 
@@ -50,6 +50,8 @@ struct program {
 	struct ir_reg_table **tables;
 	unsigned ntables;
 	bool completes_anywhere;   /* some function calls FltCompletePendedPreOperation */
+	unsigned long stat_visits; /* (node, state) pairs the engine explored */
+	unsigned stat_incomplete;  /* functions whose exploration hit the budget */
 	struct pfunc **index;      /* open-addressing hash by link name */
 	unsigned index_cap;
 };

@@ -24,6 +24,7 @@ enum fn_role {
 	ROLE_GENERIC_WORKER = 1u << 3,  /* FltQueueGenericWorkItem routine */
 	ROLE_CANCEL_CALLBACK = 1u << 4, /* FltCbdqInitialize CompleteCanceledIo */
 	ROLE_SAFE_POST = 1u << 5,       /* FltDoCompletionProcessingWhenSafe routine */
+	ROLE_DEQUEUER = 1u << 6,        /* takes pended operations off a cancel-safe queue */
 };
 
 enum ev_kind {
@@ -43,39 +44,41 @@ enum handoff_state {
 	HANDOFF_UNCHECKED, /* a queue call's result was ignored */
 	HANDOFF_FAILED,    /* the queue call failed on this path */
 	HANDOFF_OK,        /* queued and the queue call succeeded */
-	HANDOFF_ESCAPED,   /* passed to or stored for code we cannot see */
+	HANDOFF_ESCAPED,   /* passed to code we cannot see */
+	HANDOFF_STORED,    /* stored in memory (a list, a context) for later use */
 };
 
 struct path_view {
-	unsigned kinds;                 /* KIND_* the operation may be on this path */
-	bool kinds_known;               /* false for callbacks no registration names */
-	const struct majorset *majors;  /* major functions possible on this path */
-	bool sync_established;          /* FltIsOperationSynchronous(Data) was true */
+	unsigned kinds;                /* KIND_* the operation may be on this path */
+	bool kinds_known;              /* false for callbacks no registration names */
+	const struct majorset *majors; /* major functions possible on this path */
+	bool sync_established;         /* FltIsOperationSynchronous(Data) was true */
 	enum iostatus_state iostatus;
 	const struct vset *iostatus_values;
-	bool ctx_nonnull;               /* *CompletionContext holds a non-NULL value */
+	bool ctx_nonnull; /* *CompletionContext holds a non-NULL value */
 	enum handoff_state handoff;
-	const char *handoff_api;        /* the queue routine involved, if any */
-	bool pend_flagged;              /* pend-non-irp was already reported at a call on this path */
-	unsigned completions;           /* FltCompletePendedPreOperation calls on this data so far */
-	bool owns_pended;               /* EV_PATH_END: a pended operation this path owns is not completed */
-	const char *owned_what;         /* what that operation is, for messages */
-	bool program_completes;         /* some function of the program calls FltCompletePendedPreOperation */
+	const char *handoff_api; /* the queue routine involved, if any */
+	bool pend_flagged;       /* pend-non-irp was already reported at a call on this path */
+	unsigned completions;    /* FltCompletePendedPreOperation calls on this data so far */
+	bool owns_pended; /* EV_PATH_END: a pended operation this path owns is not completed */
+	const char *owned_what; /* what that operation is, for messages */
+	bool program_completes; /* some function of the program calls FltCompletePendedPreOperation
+				 */
 };
 
 struct pfunc;
 
 struct rule_event {
 	enum ev_kind kind;
-	const struct pfunc *fn;        /* the callback or routine being analyzed */
-	unsigned roles;                /* its ROLE_* bits */
+	const struct pfunc *fn; /* the callback or routine being analyzed */
+	unsigned roles;         /* its ROLE_* bits */
 	const char *fn_name;
-	const struct api_info *api;    /* EV_CALL */
-	const struct vset *value;      /* EV_RETURN: returned; EV_CALL: status argument or NULL */
-	const struct vset *context;    /* EV_CALL: context argument or NULL */
-	struct ir_loc loc;             /* where a finding is reported */
+	const struct api_info *api; /* EV_CALL */
+	const struct vset *value;   /* EV_RETURN: returned; EV_CALL: status argument or NULL */
+	const struct vset *context; /* EV_CALL: context argument or NULL */
+	struct ir_loc loc;          /* where a finding is reported */
 	struct path_view path;
-	void *priv;                    /* engine data used by rule_report */
+	void *priv; /* engine data used by rule_report */
 };
 
 struct rule {
@@ -96,11 +99,13 @@ void rule_report(const struct rule *r, const struct rule_event *ev, const char *
 
 /* Like rule_report, with a related location (a registration entry, say). */
 void rule_report_related(const struct rule *r, const struct rule_event *ev,
-			 const struct ir_loc *related, const char *related_msg, const char *last_step,
-			 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+			 const struct ir_loc *related, const char *related_msg,
+			 const char *last_step, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 
 /* Registration facts a rule may ask about the analyzed callback. */
-/* True when some entry registering ev->fn as a pre-op for major mj has no post-op; *where gets its location. */
+/* True when some entry registering ev->fn as a pre-op for major mj has no post-op; *where gets its
+ * location. */
 bool rule_entry_lacks_postop(const struct rule_event *ev, unsigned mj, struct ir_loc *where);
 /* True when the post-op paired with ev->fn for IRP_MJ_CREATE calls FltReissueSynchronousIo. */
 bool rule_create_postop_reissues(const struct rule_event *ev);

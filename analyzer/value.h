@@ -26,18 +26,18 @@ enum vtag {
 };
 
 enum vsym {
-	SYM_DATA,         /* the operation's callback data */
-	SYM_IOPB,         /* Data->Iopb */
-	SYM_MAJOR,        /* Data->Iopb->MajorFunction */
-	SYM_FLAGS,        /* Data->Flags */
-	SYM_FLAGS_AND,    /* Data->Flags & v */
-	SYM_IOSTATUS,     /* Data->IoStatus */
-	SYM_CTXPTR,       /* the pre-op's CompletionContext parameter */
-	SYM_SYNC,         /* the result of FltIsOperationSynchronous */
-	SYM_CALLRES,      /* the status returned by the queue call at site v */
-	SYM_ALLOC,        /* the pointer returned by the allocation at site v */
-	SYM_REMOVED,      /* the callback data removed from a queue at site v */
-	SYM_ADDR,         /* the address of something: never NULL */
+	SYM_DATA,      /* the operation's callback data */
+	SYM_IOPB,      /* Data->Iopb */
+	SYM_MAJOR,     /* Data->Iopb->MajorFunction */
+	SYM_FLAGS,     /* Data->Flags */
+	SYM_FLAGS_AND, /* Data->Flags & v */
+	SYM_IOSTATUS,  /* Data->IoStatus */
+	SYM_CTXPTR,    /* the pre-op's CompletionContext parameter */
+	SYM_SYNC,      /* the result of FltIsOperationSynchronous */
+	SYM_CALLRES,   /* the status returned by the queue call at site v */
+	SYM_ALLOC,     /* the pointer returned by the allocation at site v */
+	SYM_REMOVED,   /* the callback data removed from a queue at site v */
+	SYM_ADDR,      /* the address of something: never NULL */
 };
 
 struct aval {

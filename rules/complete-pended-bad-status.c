@@ -40,10 +40,11 @@ static void check(const struct rule *self, const struct rule_event *ev)
 		other |= ev->value->a[i].tag != VT_SYM &&
 			 ev->value->a[i].v != PREOP_SUCCESS_WITH_CALLBACK;
 	if (other && definitely_nonnull(ev->context))
-		rule_report(self, ev, "completed here",
-			    "FltCompletePendedPreOperation called with a non-NULL context and a status "
-			    "other than FLT_PREOP_SUCCESS_WITH_CALLBACK: no post-operation callback "
-			    "will receive it");
+		rule_report(
+			self, ev, "completed here",
+			"FltCompletePendedPreOperation called with a non-NULL context and a status "
+			"other than FLT_PREOP_SUCCESS_WITH_CALLBACK: no post-operation callback "
+			"will receive it");
 }
 
 const struct rule rule_complete_pended_bad_status = {

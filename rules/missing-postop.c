@@ -34,8 +34,9 @@ static void check(const struct rule *self, const struct rule_event *ev)
 			snprintf(buf, sizeof(buf), "major 0x%02X", mj);
 			name = buf;
 		}
-		rule_report_related(self, ev, &where, "the registration entry has no post-operation callback",
-				    what, "%s used for %s, whose registration entry has no "
+		rule_report_related(self, ev, &where,
+				    "the registration entry has no post-operation callback", what,
+				    "%s used for %s, whose registration entry has no "
 				    "post-operation callback",
 				    facts_preop_name(status), name);
 		return;

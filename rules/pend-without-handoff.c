@@ -14,6 +14,7 @@ static void check(const struct rule *self, const struct rule_event *ev)
 	switch (ev->path.handoff) {
 	case HANDOFF_OK:
 	case HANDOFF_ESCAPED:
+	case HANDOFF_STORED:
 		return;
 	case HANDOFF_NONE:
 		rule_report(self, ev, "returning FLT_PREOP_PENDING",
@@ -21,16 +22,18 @@ static void check(const struct rule *self, const struct rule_event *ev)
 			    "item or queue on this path: it is never completed");
 		return;
 	case HANDOFF_UNCHECKED:
-		rule_report(self, ev, "returning FLT_PREOP_PENDING",
-			    "FLT_PREOP_PENDING returned without checking whether %s succeeded: when it "
-			    "fails, the operation is never completed",
-			    ev->path.handoff_api ? ev->path.handoff_api : "the queue call");
+		rule_report(
+			self, ev, "returning FLT_PREOP_PENDING",
+			"FLT_PREOP_PENDING returned without checking whether %s succeeded: when it "
+			"fails, the operation is never completed",
+			ev->path.handoff_api ? ev->path.handoff_api : "the queue call");
 		return;
 	case HANDOFF_FAILED:
-		rule_report(self, ev, "returning FLT_PREOP_PENDING",
-			    "FLT_PREOP_PENDING returned on a path where %s failed: the operation is "
-			    "never completed",
-			    ev->path.handoff_api ? ev->path.handoff_api : "the queue call");
+		rule_report(
+			self, ev, "returning FLT_PREOP_PENDING",
+			"FLT_PREOP_PENDING returned on a path where %s failed: the operation is "
+			"never completed",
+			ev->path.handoff_api ? ev->path.handoff_api : "the queue call");
 		return;
 	}
 }

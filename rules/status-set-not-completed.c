@@ -14,11 +14,12 @@ static void check(const struct rule *self, const struct rule_event *ev)
 				    PREOP_SYNCHRONIZE, PREOP_DISALLOW_FASTIO };
 	for (unsigned i = 0; i < sizeof(pass) / sizeof(pass[0]); i++) {
 		if (rule_value_is_preop(ev, pass[i])) {
-			rule_report(self, ev, "returned here",
-				    "Data->IoStatus.Status is set but the operation is passed on with "
-				    "%s: the status is ignored (complete the operation with "
-				    "FLT_PREOP_COMPLETE to use it)",
-				    facts_preop_name(pass[i]));
+			rule_report(
+				self, ev, "returned here",
+				"Data->IoStatus.Status is set but the operation is passed on with "
+				"%s: the status is ignored (complete the operation with "
+				"FLT_PREOP_COMPLETE to use it)",
+				facts_preop_name(pass[i]));
 			return;
 		}
 	}

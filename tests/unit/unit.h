@@ -16,8 +16,9 @@ int unit_check_str(const char *file, int line, const char *a, const char *b, con
 int unit_check_int(const char *file, int line, long long a, long long b, const char *expr);
 
 #define UNIT_RUN(fn) unit_run(#fn, fn)
-#define CHECK(cond) ((cond) ? 1 : (unit_fail(__FILE__, __LINE__, #cond), 0))
-#define CHECK_EQ_INT(a, b) unit_check_int(__FILE__, __LINE__, (long long)(a), (long long)(b), #a " == " #b)
+#define CHECK(cond)  ((cond) ? 1 : (unit_fail(__FILE__, __LINE__, #cond), 0))
+#define CHECK_EQ_INT(a, b) \
+	unit_check_int(__FILE__, __LINE__, (long long)(a), (long long)(b), #a " == " #b)
 #define CHECK_EQ_STR(a, b) unit_check_str(__FILE__, __LINE__, (a), (b), #a " == " #b)
 
 #endif

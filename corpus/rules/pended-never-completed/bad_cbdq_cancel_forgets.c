@@ -1,0 +1,89 @@
+/*
+ * pended-never-completed: the cancel-safe queue's CompleteCanceledIo
+ * callback owns the Data it is given, but only counts the cancellation and
+ * never completes it. Reported at its closing brace.
+ */
+#include <fltKernel.h>
+
+static FLT_CALLBACK_DATA_QUEUE Queue;
+static LIST_ENTRY QueueList;
+static KSPIN_LOCK QueueLock;
+static LONG CancelCount;
+
+static NTSTATUS
+QInsert(PFLT_CALLBACK_DATA_QUEUE Q, PFLT_CALLBACK_DATA Data, PVOID InsertContext)
+{
+	InsertTailList(&QueueList, &Data->QueueLinks);
+	return STATUS_SUCCESS;
+}
+
+static VOID
+QRemove(PFLT_CALLBACK_DATA_QUEUE Q, PFLT_CALLBACK_DATA Data)
+{
+	RemoveEntryList(&Data->QueueLinks);
+}
+
+static PFLT_CALLBACK_DATA
+QPeek(PFLT_CALLBACK_DATA_QUEUE Q, PFLT_CALLBACK_DATA Data, PVOID PeekContext)
+{
+	PLIST_ENTRY next = (Data == NULL) ? QueueList.Flink : Data->QueueLinks.Flink;
+
+	if (next == &QueueList) {
+		return NULL;
+	}
+	return CONTAINING_RECORD(next, FLT_CALLBACK_DATA, QueueLinks);
+}
+
+static VOID
+QAcquire(PFLT_CALLBACK_DATA_QUEUE Q, PKIRQL Irql)
+{
+	KeAcquireSpinLock(&QueueLock, Irql);
+}
+
+static VOID
+QRelease(PFLT_CALLBACK_DATA_QUEUE Q, KIRQL Irql)
+{
+	KeReleaseSpinLock(&QueueLock, Irql);
+}
+
+static VOID
+QCancel(PFLT_CALLBACK_DATA_QUEUE Q, PFLT_CALLBACK_DATA Data)
+{
+	InterlockedIncrement(&CancelCount);
+} // expect: pended-never-completed
+
+NTSTATUS
+QueueSetup(PFLT_INSTANCE Instance)
+{
+	InitializeListHead(&QueueList);
+	KeInitializeSpinLock(&QueueLock);
+	return FltCbdqInitialize(Instance, &Queue, QInsert, QRemove, QPeek,
+				 QAcquire, QRelease, QCancel);
+}
+
+VOID
+QueueServiceOne(VOID)
+{
+	PFLT_CALLBACK_DATA data = FltCbdqRemoveNextIo(&Queue, NULL);
+
+	if (data != NULL) {
+		FltCompletePendedPreOperation(data, FLT_PREOP_SUCCESS_NO_CALLBACK, NULL);
+	}
+}
+
+FLT_PREOP_CALLBACK_STATUS FLTAPI
+PreSetInfo(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects,
+	   PVOID *CompletionContext)
+{
+	NTSTATUS status = FltCbdqInsertIo(&Queue, Data, NULL, NULL);
+
+	if (!NT_SUCCESS(status)) {
+		return FLT_PREOP_SUCCESS_NO_CALLBACK;
+	}
+	return FLT_PREOP_PENDING;
+}
+
+CONST FLT_OPERATION_REGISTRATION Callbacks[] = {
+	{ IRP_MJ_SET_INFORMATION, 0, PreSetInfo, NULL },
+	{ IRP_MJ_OPERATION_END }
+};

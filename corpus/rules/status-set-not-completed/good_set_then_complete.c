@@ -1,0 +1,26 @@
+/*
+ * status-set-not-completed, conforming: the status is set only on the path
+ * that returns COMPLETE; the other path passes the create on untouched.
+ */
+#include <fltKernel.h>
+
+// fltcheck-verify: no-findings
+
+BOOLEAN IsBlockedName(PCUNICODE_STRING Name);
+
+FLT_PREOP_CALLBACK_STATUS FLTAPI
+PreCreate(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects,
+	  PVOID *CompletionContext)
+{
+	if (IsBlockedName(&FltObjects->FileObject->FileName)) {
+		Data->IoStatus.Status = STATUS_ACCESS_DENIED;
+		Data->IoStatus.Information = 0;
+		return FLT_PREOP_COMPLETE;
+	}
+	return FLT_PREOP_SUCCESS_NO_CALLBACK;
+}
+
+CONST FLT_OPERATION_REGISTRATION Callbacks[] = {
+	{ IRP_MJ_CREATE, 0, PreCreate, NULL },
+	{ IRP_MJ_OPERATION_END }
+};

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs the dependencies if needed,
+# builds fltcheck twice (a normal build with warnings as errors, and an
+# AddressSanitizer + UndefinedBehaviorSanitizer build) and runs every ctest
+# test in both. Run from anywhere; exits non-zero on any failure.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bash "$root/scripts/install-deps.sh"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== normal build"
+cmake -S "$root" -B "$root/build/ci" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLTCHECK_DEVELOPER=ON >/dev/null
+cmake --build "$root/build/ci" -j"$jobs"
+(cd "$root/build/ci" && ctest --output-on-failure -j"$jobs")
+
+echo "== sanitizer build (address, undefined)"
+cmake -S "$root" -B "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DFLTCHECK_DEVELOPER=ON \
+	-DFLTCHECK_SANITIZE=address,undefined >/dev/null
+cmake --build "$root/build/asan" -j"$jobs"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp
+(cd "$root/build/asan" && ctest --output-on-failure -j"$jobs")
