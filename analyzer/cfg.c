@@ -442,3 +442,101 @@ void cfg_dump(FILE *out, const struct cfg *g)
 		fputc('\n', out);
 	}
 }
+
+/* ------------------------------------------------------------ liveness */
+
+static void set_bit(unsigned *w, int i)
+{
+	w[i / 32] |= 1u << (i % 32);
+}
+
+/* Marks the locals read by n; 'skip' is an assigned lvalue that is not read. */
+static void collect_uses(const struct ir_node *n, const struct ir_node *skip, unsigned *uses,
+			 unsigned *addr, int nlocals)
+{
+	if (!n)
+		return;
+	if (n != skip && n->kind == IR_DECLREF && n->ref_kind == IR_REF_LOCAL &&
+	    n->ref_index >= 0 && n->ref_index < nlocals)
+		set_bit(uses, n->ref_index);
+	if (n->kind == IR_UNOP && n->op == IR_OP_ADDROF && n->nkids && n->kids[0] &&
+	    n->kids[0]->kind == IR_DECLREF && n->kids[0]->ref_kind == IR_REF_LOCAL &&
+	    n->kids[0]->ref_index >= 0 && n->kids[0]->ref_index < nlocals)
+		set_bit(addr, n->kids[0]->ref_index);
+	for (unsigned i = 0; i < n->nkids; i++)
+		collect_uses(n->kids[i], skip, uses, addr, nlocals);
+}
+
+/* The local a node assigns as a whole (x = ...; or a declaration), or -1. */
+static int node_def(const struct ir_node *n)
+{
+	if (!n)
+		return -1;
+	if (n->kind == IR_DECL)
+		return n->ref_index;
+	if (n->kind == IR_BINOP && n->op == IR_OP_ASSIGN && n->kids[0] &&
+	    n->kids[0]->kind == IR_DECLREF && n->kids[0]->ref_kind == IR_REF_LOCAL)
+		return n->kids[0]->ref_index;
+	return -1;
+}
+
+void cfg_liveness(struct arena *a, struct cfg *g, const struct ir_func *f)
+{
+	int nl = (int)f->nlocals;
+	unsigned words = nl ? (unsigned)(nl + 31) / 32 : 0;
+	g->words = words;
+	if (!words)
+		return;
+	unsigned *uses = arena_alloc(a, (size_t)g->n * words * sizeof(unsigned));
+	unsigned *live = arena_alloc(a, (size_t)g->n * words * sizeof(unsigned));
+	unsigned *addr = arena_alloc(a, words * sizeof(unsigned));
+	int *def = arena_alloc(a, g->n * sizeof(int));
+	for (unsigned i = 0; i < g->n; i++) {
+		const struct cfg_node *n = g->nodes[i];
+		def[i] = -1;
+		if (n->kind == CN_ENTRY || n->kind == CN_NOP || n->kind == CN_END)
+			continue;
+		def[i] = n->kind == CN_EXPR ? node_def(n->ir) : -1;
+		const struct ir_node *skip = NULL;
+		if (def[i] >= 0 && n->ir->kind == IR_BINOP)
+			skip = n->ir->kids[0];
+		collect_uses(n->ir, skip, uses + (size_t)i * words, addr, nl);
+		if (def[i] >= nl)
+			def[i] = -1;
+	}
+	/* A node that assigns a local may not reach its uses when it is an __except
+	 * handler's predecessor; exception edges carry the state from before the
+	 * node, which is fine: the def is killed only on the normal way out. */
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (unsigned k = g->n; k-- > 0;) {
+			const struct cfg_node *n = g->nodes[k];
+			unsigned *in = live + (size_t)k * words;
+			for (unsigned w = 0; w < words; w++) {
+				unsigned out = 0, exc = 0;
+				for (unsigned j = 0; j < n->nsucc; j++) {
+					unsigned v = live[(size_t)n->succ[j].to->id * words + w];
+					if (n->succ[j].kind == EDGE_EXCEPTION)
+						exc |= v;
+					else
+						out |= v;
+				}
+				if (def[k] >= 0 && (unsigned)def[k] / 32 == w)
+					out &= ~(1u << (def[k] % 32));
+				unsigned nv = uses[(size_t)k * words + w] | out | exc | addr[w];
+				if (nv != in[w]) {
+					in[w] = nv;
+					changed = 1;
+				}
+			}
+		}
+	}
+	g->live = live;
+}
+
+int cfg_live(const struct cfg *g, const struct cfg_node *n, int id)
+{
+	if (!g->live || id < 0 || (unsigned)id / 32 >= g->words)
+		return 1;
+	return (g->live[(size_t)n->id * g->words + (unsigned)id / 32] >> (id % 32)) & 1;
+}

@@ -57,6 +57,10 @@ struct cfg {
 	struct cfg_node **nodes; /* nodes[0] is the entry */
 	unsigned n, cap;
 	struct cfg_node *entry;
+	/* Live local variables at the entry of each node (after cfg_liveness):
+	 * bit i of live[node * words + i / 32]; address-taken locals are always live. */
+	unsigned words;
+	unsigned *live;
 };
 
 /*
@@ -64,6 +68,15 @@ struct cfg {
  * outlive the graph.
  */
 struct cfg *cfg_build(struct arena *a, const struct ir_func *f);
+
+/*
+ * Computes which locals are live at each node: read later on some path
+ * before being assigned again. Locals whose address is taken count as live
+ * everywhere.
+ */
+void cfg_liveness(struct arena *a, struct cfg *g, const struct ir_func *f);
+/* Is local 'id' live on entry to node n? (Always true before cfg_liveness.) */
+int cfg_live(const struct cfg *g, const struct cfg_node *n, int id);
 
 /* Writes a line per node, for tests and --debug-cfg. */
 void cfg_dump(FILE *out, const struct cfg *g);

@@ -63,6 +63,7 @@ struct state {
 	unsigned kinds;
 	struct majorset majors;
 	uint8_t sync, ios, ctx, handoff, pend_flagged, completions, owned, nres;
+	uint8_t qi_fastable; /* a QUERY_INFORMATION class that fast I/O can carry is possible */
 	const struct vset *ios_vals;
 	const struct vset *ctx_val; /* what *CompletionContext holds when ctx == CTX_SET */
 	const char *handoff_api;
@@ -94,8 +95,18 @@ struct exitv {
 	unsigned n, cap;
 };
 
+/* A helper's exits for one entry state, with their steps relative to the entry. */
+struct memo {
+	struct memo *next;
+	const struct pfunc *fn;
+	struct state *entry; /* hash set */
+	struct state **exits;
+	unsigned nexits;
+};
+
 struct actx {
 	struct program *p;
+	struct memo *memos[256];
 	struct arena *a;
 	const bool *enabled;
 	struct findings *out;
@@ -340,7 +351,8 @@ static unsigned st_hash(const struct state *s)
 		h = hash_mix(h, s->majors.w[i]);
 	h = hash_mix(h, (uint64_t)s->sync | (uint64_t)s->ios << 8 | (uint64_t)s->ctx << 16 |
 				(uint64_t)s->handoff << 24 | (uint64_t)s->pend_flagged << 32 |
-				(uint64_t)s->completions << 40 | (uint64_t)s->owned << 48);
+				(uint64_t)s->completions << 40 | (uint64_t)s->owned << 48 |
+				(uint64_t)s->qi_fastable << 56);
 	h = hash_vset(h, s->ios_vals);
 	h = hash_vset(h, s->ctx_val);
 	h = hash_vset(h, s->retval);
@@ -392,6 +404,7 @@ static void st_join(struct actx *c, struct state *a, const struct state *b)
 	if (a->handoff != b->handoff)
 		a->handoff = HANDOFF_ESCAPED;
 	a->pend_flagged |= b->pend_flagged;
+	a->qi_fastable |= b->qi_fastable;
 	if (a->completions != b->completions)
 		a->completions = a->completions < b->completions ? a->completions : b->completions;
 	if (a->owned != b->owned)
@@ -500,6 +513,29 @@ struct event_priv {
 };
 
 /*
+ * The kinds the possible major functions allow on this path. A
+ * QUERY_INFORMATION is fast I/O only for the Basic, Standard and
+ * NetworkOpen classes; once the path rules those out, it is an IRP.
+ */
+static unsigned major_kinds_of(const struct state *s, const struct majorset *m0)
+{
+	struct majorset m = *m0;
+	unsigned extra = 0;
+	if (!s->qi_fastable && majorset_has(&m, MJ_QUERY_INFORMATION)) {
+		m.w[MJ_QUERY_INFORMATION >> 6] &= ~(1ull << (MJ_QUERY_INFORMATION & 63));
+		extra = KIND_IRP;
+		if (majorset_empty(&m))
+			return extra;
+	}
+	return facts_majorset_kinds(&m) | extra;
+}
+
+static unsigned major_kinds(const struct state *s)
+{
+	return major_kinds_of(s, &s->majors);
+}
+
+/*
  * A value as the rules should see it on this path: an allocation known to
  * have succeeded is a non-NULL address, one known to have failed is NULL; a
  * status returned by a call is an NTSTATUS (a success or a failure where a
@@ -557,7 +593,7 @@ static bool ctx_nonnull(struct actx *c, const struct state *s)
 static void fill_view(struct actx *c, const struct state *s, struct path_view *pv)
 {
 	memset(pv, 0, sizeof(*pv));
-	unsigned mk = facts_majorset_kinds(&s->majors);
+	unsigned mk = major_kinds(s);
 	pv->kinds = s->kinds & mk;
 	pv->kinds_known =
 		!c->root->from_signature || !majorset_is_all(&s->majors) || s->kinds != KIND_ALL;
@@ -926,7 +962,7 @@ static void note_queuer(struct actx *c, struct pfunc *routine, const struct stat
 	routine->queued_from_pre = true;
 	for (int i = 0; i < 4; i++)
 		routine->queued_majors.w[i] |= s->majors.w[i];
-	routine->queued_kinds |= s->kinds & facts_majorset_kinds(&s->majors);
+	routine->queued_kinds |= s->kinds & major_kinds(s);
 	for (unsigned i = 0; i < routine->nqueuers; i++)
 		if (routine->queuers[i] == c->root)
 			return;
@@ -964,7 +1000,7 @@ static void api_call(struct actx *c, struct multi *m, const struct ir_node *call
 			is_data = true; /* its context is what carries the operation */
 		step(c, s, call->loc, "calling %s", nm);
 		if (api->kind != API_QUEUE_GENERIC && is_data) {
-			unsigned k = s->kinds & facts_majorset_kinds(&s->majors);
+			unsigned k = s->kinds & major_kinds(s);
 			call_event(c, s, api, call, NULL, NULL);
 			if (k & (KIND_FASTIO | KIND_FSFILTER))
 				s->pend_flagged = 1;
@@ -1059,30 +1095,68 @@ static void bind_entry(struct actx *c, struct state *s, const struct ir_func *f,
 			st_set_var(c, s, -1 - (int)i, args[i]);
 }
 
+/* Appends the steps of 'from' (a chain that starts empty) to s's trail, in order. */
+static void replay_steps(struct actx *c, struct state *s, const struct step *from)
+{
+	const struct step *chain[256];
+	unsigned n = 0;
+	for (const struct step *t = from; t && n < 256; t = t->prev)
+		chain[n++] = t;
+	while (n--) {
+		struct step *st = arena_alloc(c->a, sizeof(*st));
+		*st = *chain[n];
+		st->prev = s->trail;
+		s->trail = st;
+	}
+}
+
 static void inline_call(struct actx *c, struct multi *m, const struct ir_node *call,
 			struct pfunc *callee, struct ovec *out)
 {
 	struct state *caller = m->st;
 	unsigned nargs = call->nkids - 1;
 	struct state *entry = st_copy(c, caller);
-	step(c, entry, call->loc, "calling '%s'", callee->f->name);
 	bind_entry(c, entry, callee->f, m->vals, nargs);
 	entry->retval = NULL;
+	entry->trail = NULL;
+	entry->hash = st_hash(entry);
 
-	struct ir_loc saved0 = c->call_loc0;
-	if (c->depth == 0)
-		c->call_loc0 = call->loc;
-	struct pfunc *saved_cur = c->cur;
-	c->stack[++c->depth] = callee;
-	struct exitv ex = { 0 };
-	run_function(c, callee, entry, &ex);
-	c->depth--;
-	c->cur = saved_cur;
-	c->call_loc0 = saved0;
+	/* The same helper entered in the same state: reuse what it did. */
+	struct memo *memo = NULL;
+	unsigned bucket = entry->hash & 255;
+	for (struct memo *mm = c->memos[bucket]; mm && !memo; mm = mm->next)
+		if (mm->fn == callee && st_eq(mm->entry, entry))
+			memo = mm;
+	if (!memo) {
+		struct ir_loc saved0 = c->call_loc0;
+		if (c->depth == 0)
+			c->call_loc0 = call->loc;
+		struct pfunc *saved_cur = c->cur;
+		c->stack[++c->depth] = callee;
+		struct exitv ex = { 0 };
+		run_function(c, callee, st_copy(c, entry), &ex);
+		c->depth--;
+		c->cur = saved_cur;
+		c->call_loc0 = saved0;
+		memo = arena_alloc(c->a, sizeof(*memo));
+		memo->fn = callee;
+		memo->entry = entry;
+		memo->exits = ex.st;
+		memo->nexits = ex.n;
+		memo->next = c->memos[bucket];
+		c->memos[bucket] = memo;
+	} else if (c->depth == 0) {
+		/* findings inside the helper were made for its first caller; they are
+		 * reported once, at the first call site */
+	}
 
-	for (unsigned i = 0; i < ex.n; i++) {
-		struct state *x = ex.st[i];
+	for (unsigned i = 0; i < memo->nexits; i++) {
+		struct state *x = st_copy(c, memo->exits[i]);
 		const struct vset *rv = x->retval ? x->retval : &vset_top;
+		const struct step *inner = x->trail;
+		x->trail = caller->trail;
+		step(c, x, call->loc, "calling '%s'", callee->f->name);
+		replay_steps(c, x, inner);
 		x->vars = caller->vars;
 		x->nvars = caller->nvars;
 		x->retval = caller->retval;
@@ -1212,6 +1286,23 @@ static const struct vset *arith(struct actx *c, enum ir_op op, const struct vset
 	return vs_const(c, VT_NUM, v, NULL);
 }
 
+/* Pointer types by their spelling: "T *", or the Windows habit of PTYPE typedefs. */
+static bool is_pointer_type(const char *t)
+{
+	if (!t)
+		return false;
+	if (strchr(t, '*'))
+		return true;
+	while (!strncmp(t, "const ", 6))
+		t += 6;
+	if (t[0] != 'P' || !t[1])
+		return false;
+	for (const char *p = t + 1; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+	return true;
+}
+
 static bool is_lvalue_var(const struct ir_node *n)
 {
 	return n && n->kind == IR_DECLREF &&
@@ -1246,12 +1337,20 @@ static void eval_assign(struct actx *c, struct state *s, const struct ir_node *e
 static void eval_as_bool(struct actx *c, struct state *s, const struct ir_node *e, struct ovec *out)
 {
 	struct svec t = { 0 }, f = { 0 };
+	bool outer = c->interesting;
+	c->interesting = false;
 	split(c, st_copy(c, s), e, true, &t);
 	split(c, s, e, false, &f);
+	bool tracked = c->interesting;
+	c->interesting = outer || tracked;
+	/* Keep the two outcomes apart only when the test involved something we
+	 * track; a flag computed from untracked values is just unknown. */
+	const struct vset *one = tracked ? vs_const(c, VT_NUM, 1, NULL) : &vset_top;
+	const struct vset *zero = tracked ? vs_const(c, VT_NUM, 0, NULL) : &vset_top;
 	for (unsigned i = 0; i < t.n; i++)
-		ov_push(c, out, t.v[i], vs_const(c, VT_NUM, 1, NULL));
+		ov_push(c, out, t.v[i], one);
 	for (unsigned i = 0; i < f.n; i++)
-		ov_push(c, out, f.v[i], vs_const(c, VT_NUM, 0, NULL));
+		ov_push(c, out, f.v[i], zero);
 }
 
 static void eval_member(struct actx *c, struct state *s, const struct ir_node *e, struct ovec *out)
@@ -1267,6 +1366,12 @@ static void eval_member(struct actx *c, struct state *s, const struct ir_node *e
 			v = vs_sym(c, SYM_FLAGS, 0);
 		else if (vset_has_sym(b, SYM_IOPB) && !strcmp(f, "MajorFunction"))
 			v = vs_sym(c, SYM_MAJOR, 0);
+		else if (vset_has_sym(b, SYM_IOPB) && !strcmp(f, "Parameters"))
+			v = vs_sym(c, SYM_PARAMS, 0);
+		else if (vset_has_sym(b, SYM_PARAMS) && !strcmp(f, "QueryFileInformation"))
+			v = vs_sym(c, SYM_QUERYINFO, 0);
+		else if (vset_has_sym(b, SYM_QUERYINFO) && !strcmp(f, "FileInformationClass"))
+			v = vs_sym(c, SYM_INFOCLASS, 0);
 		else if (vs_is_data(b) && !strcmp(f, "IoStatus"))
 			v = vs_sym(c, SYM_IOSTATUS, 0);
 		else if (vset_has_sym(b, SYM_IOSTATUS) && !strcmp(f, "Status"))
@@ -1516,7 +1621,7 @@ static bool refine_truth(struct actx *c, struct state *s, const struct vset *v, 
 			}
 			c->interesting = true;
 			unsigned nk = want ? (s->kinds & kmask) : (s->kinds & ~kmask);
-			unsigned eff = nk & facts_majorset_kinds(&s->majors);
+			unsigned eff = nk & major_kinds(s);
 			if (eff) {
 				s->kinds = nk;
 				possible = true;
@@ -1529,7 +1634,7 @@ static bool refine_truth(struct actx *c, struct state *s, const struct vset *v, 
 				s->sync = 1;
 			} else {
 				s->kinds &= KIND_IRP;
-				if (!(s->kinds & facts_majorset_kinds(&s->majors)))
+				if (!(s->kinds & major_kinds(s)))
 					break;
 				s->sync = 0;
 			}
@@ -1645,9 +1750,9 @@ static bool refine_cmp(struct actx *c, struct state *s, const struct ir_node *lh
 	if (!vs_single(r, &b) || !aval_is_const(&b))
 		return true;
 	if ((!l || l->top) && b.v == 0 && (op == IR_OP_EQ || op == IR_OP_NE)) {
-		/* an unknown local tested against zero (a pointer against NULL) */
+		/* an unknown pointer tested against NULL */
 		const struct ir_node *ln = strip(lhs_node);
-		if (is_lvalue_var(ln))
+		if (is_lvalue_var(ln) && is_pointer_type(ln->type))
 			st_set_var(c, s,
 				   ln->ref_kind == IR_REF_LOCAL ? ln->ref_index
 								: -1 - ln->ref_index,
@@ -1669,9 +1774,21 @@ static bool refine_cmp(struct actx *c, struct state *s, const struct ir_node *lh
 				if (majorset_has(&s->majors, mj) &&
 				    cmp_holds(op, (long long)mj, b.v & 0xff) == want)
 					majorset_add(&n, mj);
-			if (majorset_empty(&n) || !(s->kinds & facts_majorset_kinds(&n)))
+			if (majorset_empty(&n) || !(s->kinds & major_kinds_of(s, &n)))
 				return false;
 			s->majors = n;
+			return true;
+		}
+		case SYM_INFOCLASS: {
+			/* FileBasicInformation, FileStandardInformation, FileNetworkOpenInformation
+			 */
+			static const long long fastable[] = { 4, 5, 34 };
+			bool any = false;
+			if ((op == IR_OP_EQ) == want || !(op == IR_OP_EQ || op == IR_OP_NE)) {
+				for (unsigned i = 0; i < 3; i++)
+					any |= cmp_holds(op, fastable[i], b.v) == want;
+				s->qi_fastable = s->qi_fastable && any;
+			}
 			return true;
 		}
 		case SYM_CALLRES: {
@@ -1834,7 +1951,7 @@ static void split(struct actx *c, struct state *s, const struct ir_node *e, bool
 	eval(c, s, e, &o);
 	for (unsigned i = 0; i < o.n; i++) {
 		struct state *x = o.v[i].st;
-		if (o.v[i].v->top && is_lvalue_var(e)) {
+		if (o.v[i].v->top && is_lvalue_var(e) && is_pointer_type(e->type)) {
 			/* if (p): an unknown local is non-zero on the true side, zero on the other
 			 */
 			st_set_var(c, x,
@@ -1862,6 +1979,7 @@ struct work {
 
 struct fnrun {
 	struct actx *c;
+	struct cfg *g;
 	struct seen *seen;
 	struct work *wl;
 	unsigned nwl, capwl;
@@ -1881,10 +1999,59 @@ static void push(struct fnrun *r, struct cfg_node *n, struct state *s)
 	r->nwl++;
 }
 
+static bool vs_mentions(const struct vset *v, int64_t id)
+{
+	if (!v || v->top)
+		return false;
+	for (unsigned i = 0; i < v->n; i++)
+		if (v->a[i].tag == VT_SYM && v->a[i].v == id &&
+		    (v->a[i].sym == SYM_CALLRES || v->a[i].sym == SYM_ALLOC))
+			return true;
+	return false;
+}
+
+/*
+ * Forgets what can no longer matter at node n: locals that are dead there,
+ * and facts about call results that nothing refers to any more (a queue
+ * call's result stays, for the hand-off; a removed operation stays until it
+ * is completed). This is what lets paths that differ only in such things
+ * meet again.
+ */
+static void prune(struct actx *c, struct cfg *g, struct cfg_node *n, struct state *s)
+{
+	unsigned keep = 0;
+	for (unsigned i = 0; i < s->nvars; i++)
+		keep += s->vars[i].id < 0 || cfg_live(g, n, s->vars[i].id);
+	if (keep != s->nvars) {
+		struct lvar *nv = arena_alloc(c->a, (keep + 1) * sizeof(*nv));
+		unsigned k = 0;
+		for (unsigned i = 0; i < s->nvars; i++)
+			if (s->vars[i].id < 0 || cfg_live(g, n, s->vars[i].id))
+				nv[k++] = s->vars[i];
+		s->vars = nv;
+		s->nvars = k;
+	}
+	for (unsigned i = 0; i < s->nres;) {
+		const struct res *r = &s->res[i];
+		bool needed = r->kind == RES_REMOVED || (r->kind == RES_CALL && r->api != API_NONE);
+		needed = needed || vs_mentions(s->ios_vals, r->id) ||
+			 vs_mentions(s->ctx_val, r->id) || vs_mentions(s->retval, r->id);
+		for (unsigned k = 0; k < s->nvars && !needed; k++)
+			needed = vs_mentions(s->vars[k].v, r->id);
+		if (needed) {
+			i++;
+			continue;
+		}
+		memmove(&s->res[i], &s->res[i + 1], (s->nres - i - 1) * sizeof(s->res[0]));
+		s->nres--;
+	}
+}
+
 /* Returns the state to explore from node n, or NULL when nothing new arrives. */
 static struct state *admit(struct fnrun *r, struct cfg_node *n, struct state *s)
 {
 	struct seen *sn = &r->seen[n->id];
+	prune(r->c, r->g, n, s);
 	s->hash = st_hash(s);
 	if (sn->overflow) {
 		struct state *j = st_copy(r->c, sn->overflow);
@@ -1899,6 +2066,9 @@ static struct state *admit(struct fnrun *r, struct cfg_node *n, struct state *s)
 		if (st_eq(sn->v[i], s))
 			return NULL;
 	if (sn->n == MAX_STATES_PER_NODE) {
+		if (getenv("FLTCHECK_DEBUG_JOIN"))
+			fprintf(stderr, "join at %s:%u (node %u) in %s\n", n->loc.file, n->loc.line,
+				n->id, r->c->cur->f->name);
 		struct state *j = st_copy(r->c, sn->v[0]);
 		for (unsigned i = 1; i < sn->n; i++)
 			st_join(r->c, j, sn->v[i]);
@@ -2121,6 +2291,7 @@ static void run_function(struct actx *c, struct pfunc *fn, struct state *entry, 
 	struct cfg *g = program_cfg(c->p, fn);
 	struct fnrun r = { 0 };
 	r.c = c;
+	r.g = g;
 	r.exits = exits;
 	r.seen = arena_alloc(c->a, (g->n + 1) * sizeof(*r.seen));
 	c->cur = fn;
@@ -2166,6 +2337,7 @@ static void analyze_root(struct program *p, struct pfunc *fn, const bool *enable
 	s->ctx = CTX_NULL;
 	s->handoff = HANDOFF_NONE;
 	s->owned = OWN_NONE;
+	s->qi_fastable = 1;
 
 	if (fn->npre_uses || fn->npost_uses) {
 		majorset_clear(&s->majors);

@@ -300,8 +300,10 @@ void program_link(struct program *p)
 
 struct cfg *program_cfg(struct program *p, struct pfunc *fn)
 {
-	if (!fn->cfg)
+	if (!fn->cfg) {
 		fn->cfg = cfg_build(&p->arena, fn->f);
+		cfg_liveness(&p->arena, fn->cfg, fn->f);
+	}
 	return fn->cfg;
 }
 

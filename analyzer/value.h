@@ -34,10 +34,13 @@ enum vsym {
 	SYM_IOSTATUS,  /* Data->IoStatus */
 	SYM_CTXPTR,    /* the pre-op's CompletionContext parameter */
 	SYM_SYNC,      /* the result of FltIsOperationSynchronous */
-	SYM_CALLRES,   /* the status returned by the queue call at site v */
+	SYM_CALLRES,   /* the status returned by the call at site v */
 	SYM_ALLOC,     /* the pointer returned by the allocation at site v */
 	SYM_REMOVED,   /* the callback data removed from a queue at site v */
 	SYM_ADDR,      /* the address of something: never NULL */
+	SYM_PARAMS,    /* Data->Iopb->Parameters */
+	SYM_QUERYINFO, /* ...Parameters.QueryFileInformation */
+	SYM_INFOCLASS, /* ...QueryFileInformation.FileInformationClass */
 };
 
 struct aval {
