@@ -696,6 +696,53 @@ bool rule_entry_lacks_postop(const struct rule_event *ev, unsigned mj, struct ir
 	return false;
 }
 
+static bool origin_in(const struct pfunc *fn, const struct rule_event *ev, unsigned kinds,
+		      struct ir_loc *where, unsigned *major)
+{
+	for (unsigned i = 0; i < fn->npre_uses; i++) {
+		const struct ir_reg_entry *e = fn->pre_uses[i].entry;
+		if (e->major < 0 || !majorset_has(ev->path.majors, (unsigned)e->major) ||
+		    !(facts_major_kinds((unsigned)e->major) & kinds))
+			continue;
+		*where = e->loc;
+		*major = (unsigned)e->major;
+		return true;
+	}
+	return false;
+}
+
+bool rule_kind_origin(const struct rule_event *ev, unsigned kinds, struct ir_loc *where,
+		      unsigned *major)
+{
+	if (origin_in(ev->fn, ev, kinds, where, major))
+		return true;
+	for (unsigned i = 0; i < ev->fn->nqueuers; i++)
+		if (origin_in(ev->fn->queuers[i], ev, kinds, where, major))
+			return true;
+	return false;
+}
+
+void rule_report_kind(const struct rule *r, const struct rule_event *ev, unsigned kinds,
+		      const char *last_step, const char *fmt, ...)
+{
+	struct ir_loc where;
+	unsigned mj;
+	const char *related = NULL;
+	struct event_priv *pr = ev->priv;
+	if (rule_kind_origin(ev, kinds, &where, &mj)) {
+		char buf[64];
+		const char *name = facts_major_name(mj);
+		related = arena_fmt(
+			pr->c->a, "'%s' is registered for %s, which can be %s", ev->fn_name,
+			name ? name : "this major function",
+			facts_kinds_text(facts_major_kinds(mj) & kinds, buf, sizeof(buf)));
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	report_v(r, ev, related ? &where : NULL, related, last_step, fmt, ap);
+	va_end(ap);
+}
+
 bool rule_create_postop_reissues(const struct rule_event *ev)
 {
 	struct event_priv *pr = ev->priv;
@@ -807,7 +854,7 @@ static void assign_local(struct actx *c, struct state *s, const struct ir_node *
 	int id = lhs->ref_kind == IR_REF_LOCAL ? lhs->ref_index : -1 - lhs->ref_index;
 	st_set_var(c, s, id, v);
 	struct aval a;
-	if (vs_single(v, &a) && aval_is_const(&a) && a.tag != VT_NUM)
+	if (vs_single(v, &a) && (a.tag == VT_PREOP || a.tag == VT_POSTOP || a.tag == VT_NTSTATUS))
 		step(c, s, loc, "'%s' is set to %s", lhs->name ? lhs->name : "?", vtext(c, v));
 }
 
@@ -1155,13 +1202,16 @@ static void inline_call(struct actx *c, struct multi *m, const struct ir_node *c
 		const struct vset *rv = x->retval ? x->retval : &vset_top;
 		const struct step *inner = x->trail;
 		x->trail = caller->trail;
-		step(c, x, call->loc, "calling '%s'", callee->f->name);
-		replay_steps(c, x, inner);
+		/* a helper that did nothing worth a note on this path is not mentioned */
+		if (inner) {
+			step(c, x, call->loc, "calling '%s'", callee->f->name);
+			replay_steps(c, x, inner);
+			step(c, x, call->loc, "returning from '%s'", callee->f->name);
+		}
 		x->vars = caller->vars;
 		x->nvars = caller->nvars;
 		x->retval = caller->retval;
 		x->hash = 0;
-		step(c, x, call->loc, "returning from '%s'", callee->f->name);
 		ov_push(c, out, x, rv);
 	}
 }

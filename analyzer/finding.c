@@ -110,14 +110,16 @@ void findings_print_text(FILE *out, const struct findings *fs)
 		const struct finding *f = &fs->v[i];
 		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", finding_display_path(f->file), f->line,
 			f->col, rule_severity_name(f->rule->severity), f->message, f->rule->id);
+		/* the related location (a registration entry) sets the scene; then the
+		 * path, in execution order, ending at the reported line */
+		if (f->related_file)
+			fprintf(out, "%s:%u:%u: note: %s\n", finding_display_path(f->related_file),
+				f->related_line, f->related_col, f->related_msg);
 		for (unsigned j = 0; j < f->nsteps; j++) {
 			const struct finding_step *s = &f->steps[j];
 			fprintf(out, "%s:%u:%u: note: %s\n", finding_display_path(s->file), s->line,
 				s->col, s->msg);
 		}
-		if (f->related_file)
-			fprintf(out, "%s:%u:%u: note: %s\n", finding_display_path(f->related_file),
-				f->related_line, f->related_col, f->related_msg);
 	}
 }
 

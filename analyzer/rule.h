@@ -107,6 +107,16 @@ void rule_report_related(const struct rule *r, const struct rule_event *ev,
 /* True when some entry registering ev->fn as a pre-op for major mj has no post-op; *where gets its
  * location. */
 bool rule_entry_lacks_postop(const struct rule_event *ev, unsigned mj, struct ir_loc *where);
+/*
+ * Finds a registration entry of ev->fn (or of the pre-ops that queued it)
+ * for a major function possible on this path that can be of one of 'kinds';
+ * stores its location and major. Returns false when there is none.
+ */
+bool rule_kind_origin(const struct rule_event *ev, unsigned kinds, struct ir_loc *where,
+		      unsigned *major);
+/* Reports like rule_report, with the registration entry that makes the kind possible as a note. */
+void rule_report_kind(const struct rule *r, const struct rule_event *ev, unsigned kinds,
+		      const char *last_step, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* True when the post-op paired with ev->fn for IRP_MJ_CREATE calls FltReissueSynchronousIo. */
 bool rule_create_postop_reissues(const struct rule_event *ev);
 

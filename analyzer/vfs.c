@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,27 @@ static int vfs_name_cmp(const void *a, const void *b)
  * overlay directory node. Unreadable subdirectories and special files are
  * skipped; only an unreadable top directory is an error.
  */
+struct vfs_seen {
+	dev_t dev;
+	ino_t ino;
+};
+
+/* Has this directory been listed already (symlink loops, or two links to one folder)? */
+static bool vfs_seen_before(struct vfs_seen **seen, unsigned *nseen, const struct stat *st)
+{
+	for (unsigned i = 0; i < *nseen; i++)
+		if ((*seen)[i].dev == st->st_dev && (*seen)[i].ino == st->st_ino)
+			return true;
+	*seen = xrealloc(*seen, (*nseen + 1) * sizeof(**seen));
+	(*seen)[*nseen].dev = st->st_dev;
+	(*seen)[*nseen].ino = st->st_ino;
+	(*nseen)++;
+	return false;
+}
+
+static struct vfs_seen *vfs_dirs_seen;
+static unsigned vfs_ndirs_seen;
+
 static int vfs_write_contents(FILE *out, const char *path, int depth)
 {
 	DIR *d = opendir(path);
@@ -138,7 +160,9 @@ static int vfs_write_contents(FILE *out, const char *path, int depth)
 		struct stat st;
 
 		if (stat(child, &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) ||
-		    (S_ISDIR(st.st_mode) && depth + 1 >= VFS_MAX_DEPTH)) {
+		    (S_ISDIR(st.st_mode) && depth + 1 >= VFS_MAX_DEPTH) ||
+		    (S_ISDIR(st.st_mode) &&
+		     vfs_seen_before(&vfs_dirs_seen, &vfs_ndirs_seen, &st))) {
 			free(child);
 			continue;
 		}
@@ -185,6 +209,10 @@ static int vfs_write_overlay(const char *file, const char *root)
 	      out);
 	vfs_put_string(out, root);
 	fputs(",\n      \"contents\": ", out);
+	vfs_ndirs_seen = 0;
+	struct stat rst;
+	if (stat(root, &rst) == 0)
+		vfs_seen_before(&vfs_dirs_seen, &vfs_ndirs_seen, &rst);
 	rc = vfs_write_contents(out, root, 0);
 	fputs(" }\n  ]\n}\n", out);
 	if (fclose(out) != 0 && rc == 0) {

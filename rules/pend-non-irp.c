@@ -17,16 +17,17 @@ static void check(const struct rule *self, const struct rule_event *ev)
 	facts_kinds_text(bad, buf, sizeof(buf));
 	if (ev->kind == EV_CALL && ev->api &&
 	    (ev->api->kind == API_QUEUE_DEFERRED || ev->api->kind == API_CBDQ_INSERT)) {
-		rule_report(self, ev, "the operation is queued here",
-			    "%s called for an operation that may be %s: only IRP-based operations "
-			    "can be pended",
-			    ev->api->name, buf);
+		rule_report_kind(
+			self, ev, bad, "the operation is queued here",
+			"%s called for an operation that may be %s: only IRP-based operations "
+			"can be pended",
+			ev->api->name, buf);
 	} else if (rule_preop_return(ev) && rule_value_is_preop(ev, PREOP_PENDING) &&
 		   !ev->path.pend_flagged) {
-		rule_report(self, ev, "returning FLT_PREOP_PENDING",
-			    "FLT_PREOP_PENDING returned for an operation that may be %s: only "
-			    "IRP-based operations can be pended",
-			    buf);
+		rule_report_kind(self, ev, bad, "returning FLT_PREOP_PENDING",
+				 "FLT_PREOP_PENDING returned for an operation that may be %s: only "
+				 "IRP-based operations can be pended",
+				 buf);
 	}
 }
 

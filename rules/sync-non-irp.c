@@ -17,11 +17,12 @@ static void check(const struct rule *self, const struct rule_event *ev)
 	if (!bad)
 		return;
 	char buf[64];
-	rule_report(self, ev, "returning FLT_PREOP_SYNCHRONIZE",
-		    "FLT_PREOP_SYNCHRONIZE returned for an operation that may be %s: it is "
-		    "treated as FLT_PREOP_SUCCESS_WITH_CALLBACK and the post-operation callback is "
-		    "not synchronized",
-		    facts_kinds_text(bad, buf, sizeof(buf)));
+	rule_report_kind(
+		self, ev, bad, "returning FLT_PREOP_SYNCHRONIZE",
+		"FLT_PREOP_SYNCHRONIZE returned for an operation that may be %s: it is "
+		"treated as FLT_PREOP_SUCCESS_WITH_CALLBACK and the post-operation callback is "
+		"not synchronized",
+		facts_kinds_text(bad, buf, sizeof(buf)));
 }
 
 const struct rule rule_sync_non_irp = {

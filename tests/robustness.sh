@@ -20,9 +20,9 @@
 # not a sanitizer's exit code) and stderr has no sanitizer report.
 #
 # Budget: the corpus mutations are capped at ROBUSTNESS_RUNS runs (default
-# 200; "all" for every variant of every file). Over the cap each file gets
+# 150; "all" for every variant of every file). Over the cap each file gets
 # fewer variants, rotating through the kinds so that every kind is covered;
-# with more files than runs, every k-th file (sorted order) is taken.
+# with more files than runs, evenly spaced files (sorted order) get one each.
 # ROBUSTNESS_JOBS sets the parallelism (default: nproc). Ends with
 # "N passed, N failed" and exits non-zero on any failure.
 set -u
@@ -40,7 +40,7 @@ if [ ! -x "$bin" ]; then
 	exit 2
 fi
 export LC_ALL=C
-budget=${ROBUSTNESS_RUNS:-200}
+budget=${ROBUSTNESS_RUNS:-150}
 jobs=${ROBUSTNESS_JOBS:-$(nproc 2>/dev/null || echo 2)}
 limit=${ROBUSTNESS_TIMEOUT:-60}
 
@@ -133,19 +133,21 @@ mapfile -t corpus < <(find "$root/corpus" -type f \( -name '*.c' -o -name '*.cpp
 nfiles=${#corpus[@]}
 kinds=(trunc25 trunc50 trunc75 shuffled garbage)
 nkinds=${#kinds[@]}
-step=1
 per_file=$nkinds
-if [ "$budget" != all ] && [ "$nfiles" -gt 0 ]; then
-	if [ $((nfiles * nkinds)) -gt "$budget" ]; then
-		per_file=$((budget / nfiles))
-		if [ "$per_file" -lt 1 ]; then
-			per_file=1
-			step=$(((nfiles + budget - 1) / budget))
-		fi
+sel=()
+for ((i = 0; i < nfiles; i++)); do sel+=("$i"); done
+if [ "$budget" != all ] && [ "$nfiles" -gt 0 ] && [ $((nfiles * nkinds)) -gt "$budget" ]; then
+	per_file=$((budget / nfiles))
+	if [ "$per_file" -lt 1 ]; then
+		# More files than runs: evenly spaced files, one variant each.
+		per_file=1
+		sel=()
+		for ((j = 0; j < budget; j++)); do sel+=($((j * nfiles / budget))); done
 	fi
 fi
 nmut=0
-for ((i = 0; i < nfiles; i += step)); do
+for ((n = 0; n < ${#sel[@]}; n++)); do
+	i=${sel[$n]}
 	src=${corpus[$i]}
 	base=$(basename "$src")
 	ext=${base##*.}
@@ -154,7 +156,7 @@ for ((i = 0; i < nfiles; i += step)); do
 	rel=${src#"$root"/}
 	mkdir -p "$tmp/in/m$i"
 	for ((j = 0; j < per_file; j++)); do
-		kind=${kinds[$(((i / step + j) % nkinds))]}
+		kind=${kinds[$(((n + j) % nkinds))]}
 		dst=$tmp/in/m$i/$stem.$kind.$ext
 		case $kind in
 		trunc25) truncate_copy "$src" "$dst" 25 ;;
@@ -538,7 +540,7 @@ add_case "compilation database: 2000 entries for one file" -p "$c/many.json"
 
 # ------------------------------------------------------------- run
 
-echo "robustness: $nfiles corpus files, $nmut mutations (up to $per_file per file, every ${step}th file), $ncases cases, $jobs jobs"
+echo "robustness: $nfiles corpus files, $nmut mutations of ${#sel[@]} files (up to $per_file each), $ncases cases, $jobs jobs"
 
 export bin tmp limit
 run_case() {
