@@ -816,7 +816,8 @@ static enum vtag enum_tag(const char *type)
 /* Does this value set mention the callback data (or a removed one)? */
 static bool vs_is_data(const struct vset *v)
 {
-	return vset_has_sym(v, SYM_DATA) || vset_has_sym(v, SYM_REMOVED);
+	return vset_has_sym(v, SYM_DATA) || vset_has_sym(v, SYM_REMOVED) ||
+	       vset_has_sym(v, SYM_WORKCTX);
 }
 
 /* The data passed to code we cannot see: it may complete, queue or keep it. */
@@ -838,6 +839,12 @@ static void escape_data(struct actx *c, struct state *s, const struct vset *v, s
 				s->ios = IOS_UNKNOWN;
 			if (s->owned == OWN_PENDING)
 				s->owned = OWN_DONE;
+		} else if (a->sym == SYM_WORKCTX) {
+			/* the context that carries the operation went to code we cannot see */
+			if (s->owned == OWN_PENDING) {
+				s->owned = OWN_DONE;
+				step(c, s, loc, "the context carrying the operation is %s", how);
+			}
 		} else if (a->sym == SYM_REMOVED) {
 			struct res *r = st_res(s, a->v);
 			if (r && r->st != O_NULL)
@@ -892,6 +899,20 @@ static void store(struct actx *c, struct state *s, const struct ir_node *lhs, co
 		s->ios = IOS_SET;
 		s->ios_vals = &vset_top;
 		return;
+	}
+	if (lhs->kind == IR_MEMBER && lhs->name && !strcmp(lhs->name, "Status") && lhs->nkids) {
+		/* through a pointer to the status block: iosb->Status = ... */
+		struct ovec o = { 0 };
+		eval(c, st_copy(c, s), lhs->kids[0], &o);
+		bool iosb = o.n > 0;
+		for (unsigned i = 0; i < o.n; i++)
+			iosb &= vset_has_sym(o.v[i].v, SYM_IOSTATUS);
+		if (iosb) {
+			s->ios = IOS_SET;
+			s->ios_vals = v;
+			step(c, s, loc, "Data->IoStatus.Status is set to %s", vtext(c, v));
+			return;
+		}
 	}
 	if (lhs->kind == IR_UNOP && lhs->op == IR_OP_DEREF) {
 		struct ovec o = { 0 };
@@ -1503,10 +1524,14 @@ static void eval(struct actx *c, struct state *s, const struct ir_node *e, struc
 			eval_as_bool(c, s, e, out);
 			return;
 		case IR_OP_ADDROF: {
+			/* &Data->IoStatus keeps standing for the status block */
 			struct ovec o = { 0 };
 			eval(c, s, e->kids[0], &o);
 			for (unsigned i = 0; i < o.n; i++)
-				ov_push(c, out, o.v[i].st, vs_sym(c, SYM_ADDR, 0));
+				ov_push(c, out, o.v[i].st,
+					vset_has_sym(o.v[i].v, SYM_IOSTATUS)
+						? o.v[i].v
+						: vs_sym(c, SYM_ADDR, 0));
 			return;
 		}
 		case IR_OP_MINUS:
@@ -2431,8 +2456,11 @@ static void analyze_root(struct program *p, struct pfunc *fn, const bool *enable
 		args[1] = vs_sym(&c, SYM_DATA, 0);
 		s->owned = OWN_PENDING;
 	}
-	if ((fn->roles & ROLE_GENERIC_WORKER) && fn->owns_pended)
+	if ((fn->roles & ROLE_GENERIC_WORKER) && fn->owns_pended) {
 		s->owned = OWN_PENDING;
+		if (np > 2)
+			args[2] = vs_sym(&c, SYM_WORKCTX, 0);
+	}
 	bind_entry(&c, s, f, args, np);
 	run_function(&c, fn, s, NULL);
 	p->stat_visits += (unsigned long)(VISIT_BUDGET - (c.budget > 0 ? c.budget : 0));

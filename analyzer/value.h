@@ -41,6 +41,7 @@ enum vsym {
 	SYM_PARAMS,    /* Data->Iopb->Parameters */
 	SYM_QUERYINFO, /* ...Parameters.QueryFileInformation */
 	SYM_INFOCLASS, /* ...QueryFileInformation.FileInformationClass */
+	SYM_WORKCTX,   /* a generic work routine's context, which carries a pended operation */
 };
 
 struct aval {
