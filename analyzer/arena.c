@@ -75,6 +75,13 @@ void arena_init(struct arena *a)
 
 void *arena_alloc(struct arena *a, size_t n)
 {
+	void *p = arena_alloc_uninit(a, n);
+	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc_uninit(struct arena *a, size_t n)
+{
 	size_t align = _Alignof(max_align_t);
 	n = (n + align - 1) & ~(align - 1);
 	if (!a->head || a->head->size - a->head->used < n) {
@@ -88,7 +95,6 @@ void *arena_alloc(struct arena *a, size_t n)
 			a->head->next = b;
 			b->used = n;
 			a->used += n;
-			memset(b->data, 0, n);
 			return b->data;
 		}
 		b->next = a->head;
@@ -97,7 +103,6 @@ void *arena_alloc(struct arena *a, size_t n)
 	void *p = a->head->data + a->head->used;
 	a->head->used += n;
 	a->used += n;
-	memset(p, 0, n);
 	return p;
 }
 

@@ -28,6 +28,8 @@ struct arena {
 void arena_init(struct arena *a);
 /* Zeroed memory owned by the arena; valid until arena_release. */
 void *arena_alloc(struct arena *a, size_t n);
+/* Like arena_alloc, but the memory is not cleared: for objects filled at once. */
+void *arena_alloc_uninit(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_fmt(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

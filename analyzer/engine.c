@@ -266,7 +266,7 @@ static bool aval_is_const(const struct aval *a)
 
 static struct state *st_copy(struct actx *c, const struct state *s)
 {
-	struct state *n = arena_alloc(c->a, sizeof(*n));
+	struct state *n = arena_alloc_uninit(c->a, sizeof(*n));
 	*n = *s;
 	return n;
 }
