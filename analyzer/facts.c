@@ -100,14 +100,28 @@ unsigned facts_major_kinds(unsigned mj)
 	return KIND_ALL; /* unknown code: anything */
 }
 
+/* For each kind, the set of major codes that can be of that kind (built once). */
+static struct majorset kind_sets[3];
+static int kind_sets_ready;
+
 unsigned facts_majorset_kinds(const struct majorset *s)
 {
-	if (majorset_is_all(s))
-		return KIND_ALL;
+	if (!kind_sets_ready) {
+		for (unsigned mj = 0; mj < 256; mj++) {
+			unsigned k = facts_major_kinds(mj);
+			for (unsigned b = 0; b < 3; b++)
+				if (k & (1u << b))
+					majorset_add(&kind_sets[b], mj);
+		}
+		kind_sets_ready = 1;
+	}
 	unsigned k = 0;
-	for (unsigned mj = 0; mj < 256; mj++)
-		if (majorset_has(s, mj))
-			k |= facts_major_kinds(mj);
+	for (unsigned b = 0; b < 3; b++)
+		for (int i = 0; i < 4; i++)
+			if (s->w[i] & kind_sets[b].w[i]) {
+				k |= 1u << b;
+				break;
+			}
 	return k;
 }
 
