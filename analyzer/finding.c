@@ -147,6 +147,10 @@ void findings_print_json(FILE *out, const struct findings *fs, const char *const
 		json_loc(out, f->file, f->line, f->col);
 		fputs(", \"function\": ", out);
 		json_write_string(out, f->function);
+		if (f->fingerprint[0]) {
+			fputs(", \"fingerprint\": ", out);
+			json_write_string(out, f->fingerprint);
+		}
 		fputs(", \"message\": ", out);
 		json_write_string(out, f->message);
 		fputs(", \"steps\": [", out);

@@ -29,6 +29,7 @@ struct finding {
 	char *related_file; /* a related location (registration entry), or NULL */
 	unsigned related_line, related_col;
 	char *related_msg;
+	char fingerprint[17]; /* 16 hex digits (fingerprint.h), or "" before it is computed */
 };
 
 struct findings {

@@ -20,9 +20,11 @@
 #include "ast.h"
 #include "compdb.h"
 #include "finding.h"
+#include "fingerprint.h"
 #include "program.h"
 #include "rule.h"
 #include "source.h"
+#include "suppress.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_INCOMPLETE = 3 };
 
@@ -47,6 +49,7 @@ struct options {
 	const char *format;
 	const char *rules;
 	const char *disable;
+	const char *root; /* source root for fingerprints */
 	bool verify;
 	bool show_parse_errors;
 	bool quiet;
@@ -69,6 +72,7 @@ static const char usage_text[] =
 	"  --list-rules             list the rules and exit\n"
 	"  --explain <id>           print a rule's documentation and exit\n"
 	"  --format text|json       output format (default text)\n"
+	"  --root <dir>             source root that fingerprints are relative to (default: .)\n"
 	"  --show-parse-errors      list parse errors, not just their count\n"
 	"  --verify                 compare findings with '// expect: <rule>' comments (tests)\n"
 	"  -q, --quiet              no parse error counts on stderr\n"
@@ -223,7 +227,13 @@ struct run {
 	struct ptrvec failed; /* paths not analyzed (char *) */
 	bool incomplete;
 	unsigned parse_errors;
+	struct suppressions sup;
 };
+
+static bool rule_id_exists(const char *id)
+{
+	return rule_find(id) != NULL;
+}
 
 static void print_diags(const struct ir_tu *tu)
 {
@@ -309,10 +319,27 @@ static void run_analysis(struct run *r, const struct inputs *in, const struct op
 	}
 	engine_run(&r->prog, enabled, &r->findings);
 	findings_sort(&r->findings);
+
+	/* Fingerprints first: the occurrence index counts the whole set. */
+	if (r->findings.n) {
+		char(*fp)[17] = xcalloc(r->findings.n, sizeof(*fp));
+		fingerprint_compute(&r->findings, o->root, fp);
+		for (unsigned i = 0; i < r->findings.n; i++)
+			memcpy(r->findings.v[i].fingerprint, fp[i], sizeof(fp[i]));
+		free(fp);
+	}
+	/* Then the suppressions written in the analyzed sources. */
+	struct ptrvec files = { 0 };
+	for (unsigned i = 0; i < in->n; i++)
+		ptrvec_push(&files, in->v[i].path);
+	suppress_scan(&r->sup, (const char *const *)files.v, files.n, rule_id_exists);
+	ptrvec_free(&files);
+	suppress_apply(&r->sup, &r->findings);
 }
 
 static void run_release(struct run *r)
 {
+	suppress_free(&r->sup);
 	findings_free(&r->findings);
 	program_release(&r->prog);
 	for (unsigned i = 0; i < r->ntus; i++)
@@ -608,6 +635,9 @@ int main(int argc, char **argv)
 			if (strcmp(o.format, "text") && strcmp(o.format, "json"))
 				return usage_error("unknown format '%s': use text or json",
 						   o.format);
+		} else if (is_opt(a, "--root")) {
+			if (!(o.root = take_value(argc, argv, &i, "--root")))
+				return usage_error("%s needs a directory", a);
 		} else if (!strcmp(a, "--show-parse-errors")) {
 			o.show_parse_errors = true;
 		} else if (!strcmp(a, "--verify")) {
@@ -629,6 +659,8 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (!o.root)
+		o.root = ".";
 	if (list)
 		return list_rules();
 	if (explain_id)
@@ -741,6 +773,7 @@ int main(int argc, char **argv)
 				    r.failed.n);
 	else
 		findings_print_text(stdout, &r.findings);
+	suppress_print_notes(strcmp(o.format, "json") ? stdout : stderr, &r.sup);
 	rc = r.incomplete ? EXIT_INCOMPLETE : r.findings.n ? EXIT_FINDINGS : EXIT_CLEAN;
 	if (!o.quiet && strcmp(o.format, "json") != 0 && (r.findings.n || r.incomplete))
 		fprintf(stderr, "fltcheck: %u finding%s in %u file%s%s\n", r.findings.n,
