@@ -2237,6 +2237,25 @@ static void do_return(struct fnrun *r, struct cfg_node *n, struct state *s, cons
 	path_end(c, s, n->loc, n->kind == CN_END);
 }
 
+/* A case label's meaning, for notes: a major function, or a query class fast I/O can carry. */
+static const char *case_name(const struct vset *v, long long value)
+{
+	if (vset_has_sym(v, SYM_MAJOR))
+		return facts_major_name((unsigned)value & 0xff);
+	if (!vset_has_sym(v, SYM_INFOCLASS))
+		return NULL;
+	switch (value) {
+	case 4:
+		return "FileBasicInformation, which can be fast I/O";
+	case 5:
+		return "FileStandardInformation, which can be fast I/O";
+	case 34:
+		return "FileNetworkOpenInformation, which can be fast I/O";
+	default:
+		return NULL;
+	}
+}
+
 static void transfer(struct fnrun *r, struct cfg_node *n, struct state *s)
 {
 	struct actx *c = r->c;
@@ -2294,12 +2313,7 @@ static void transfer(struct fnrun *r, struct cfg_node *n, struct state *s)
 							vs_const(c, VT_NUM, e->case_value, NULL),
 							true);
 					if (ok && tracked) {
-						const char *mn =
-							vset_has_sym(v, SYM_MAJOR)
-								? facts_major_name(
-									  (unsigned)e->case_value &
-									  0xff)
-								: NULL;
+						const char *mn = case_name(v, e->case_value);
 						if (mn)
 							step(c, x, e->to->loc,
 							     "entering the case for %s", mn);
