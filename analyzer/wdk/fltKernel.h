@@ -13,6 +13,7 @@
 #define __FLTKERNEL__
 
 #include <ntifs.h>
+#include <fltUserStructures.h>
 
 EXTERN_C_START
 

@@ -389,6 +389,8 @@ typedef struct _REPARSE_GUID_DATA_BUFFER {
 		UCHAR DataBuffer[1];
 	} GenericReparseBuffer;
 } REPARSE_GUID_DATA_BUFFER, *PREPARSE_GUID_DATA_BUFFER;
+#define REPARSE_GUID_DATA_BUFFER_HEADER_SIZE \
+	FIELD_OFFSET(REPARSE_GUID_DATA_BUFFER, GenericReparseBuffer)
 
 /* ---- FSCTL codes --------------------------------------------------------------- */
 
@@ -880,6 +882,17 @@ typedef struct _FAST_IO_DISPATCH {
 } FAST_IO_DISPATCH;
 
 /* ---- I/O, object and security routines for file systems --------------------- */
+
+#define DUPLICATE_CLOSE_SOURCE    0x00000001
+#define DUPLICATE_SAME_ACCESS     0x00000002
+#define DUPLICATE_SAME_ATTRIBUTES 0x00000004
+
+NTSYSAPI NTSTATUS NTAPI ZwDuplicateObject(_In_ HANDLE SourceProcessHandle,
+					  _In_ HANDLE SourceHandle,
+					  _In_opt_ HANDLE TargetProcessHandle,
+					  _Out_opt_ PHANDLE TargetHandle,
+					  _In_ ACCESS_MASK DesiredAccess, _In_ ULONG HandleAttributes,
+					  _In_ ULONG Options);
 
 NTKERNELAPI PEPROCESS NTAPI IoThreadToProcess(_In_ PETHREAD Thread);
 NTKERNELAPI PEPROCESS NTAPI IoGetRequestorProcess(_In_ PIRP Irp);

@@ -164,8 +164,10 @@
 #define _Inout_cap_(...)
 #define _Inout_updates_(...)
 #define _Inout_updates_all_(...)
+#define _Inout_updates_all_opt_(...)
 #define _Inout_updates_bytes_(...)
 #define _Inout_updates_bytes_all_(...)
+#define _Inout_updates_bytes_all_opt_(...)
 #define _Inout_updates_bytes_opt_(...)
 #define _Inout_updates_bytes_to_(...)
 #define _Inout_updates_opt_(...)
@@ -293,6 +295,122 @@
 #define __success(...)
 #define __analysis_assume(...)
 #define __drv_when(...)
+
+/* More of the older (SAL 1) spellings that driver code still uses; all are no-ops here. */
+#ifndef __out_bcount_part_opt
+#define __out_bcount_part_opt(...)
+#endif
+#ifndef __out_ecount_part_opt
+#define __out_ecount_part_opt(...)
+#endif
+#ifndef __out_bcount_full
+#define __out_bcount_full(...)
+#endif
+#ifndef __out_ecount_full
+#define __out_ecount_full(...)
+#endif
+#ifndef __out_bcount_full_opt
+#define __out_bcount_full_opt(...)
+#endif
+#ifndef __out_ecount_full_opt
+#define __out_ecount_full_opt(...)
+#endif
+#ifndef __inout_bcount_opt
+#define __inout_bcount_opt(...)
+#endif
+#ifndef __inout_ecount_opt
+#define __inout_ecount_opt(...)
+#endif
+#ifndef __inout_bcount_part
+#define __inout_bcount_part(...)
+#endif
+#ifndef __inout_ecount_part
+#define __inout_ecount_part(...)
+#endif
+#ifndef __inout_bcount_part_opt
+#define __inout_bcount_part_opt(...)
+#endif
+#ifndef __inout_ecount_part_opt
+#define __inout_ecount_part_opt(...)
+#endif
+#ifndef __inout_bcount_full
+#define __inout_bcount_full(...)
+#endif
+#ifndef __inout_ecount_full
+#define __inout_ecount_full(...)
+#endif
+#ifndef __in_bcount_z
+#define __in_bcount_z(...)
+#endif
+#ifndef __in_ecount_z
+#define __in_ecount_z(...)
+#endif
+#ifndef __in_bcount_nz
+#define __in_bcount_nz(...)
+#endif
+#ifndef __in_ecount_nz
+#define __in_ecount_nz(...)
+#endif
+#ifndef __deref_out_bcount
+#define __deref_out_bcount(...)
+#endif
+#ifndef __deref_out_ecount
+#define __deref_out_ecount(...)
+#endif
+#ifndef __deref_out_bcount_opt
+#define __deref_out_bcount_opt(...)
+#endif
+#ifndef __deref_out_ecount_opt
+#define __deref_out_ecount_opt(...)
+#endif
+#ifndef __deref_opt_out
+#define __deref_opt_out
+#endif
+#ifndef __deref_opt_out_opt
+#define __deref_opt_out_opt
+#endif
+#ifndef __field_bcount_opt
+#define __field_bcount_opt(...)
+#endif
+#ifndef __field_ecount_opt
+#define __field_ecount_opt(...)
+#endif
+#ifndef __field_bcount_part
+#define __field_bcount_part(...)
+#endif
+#ifndef __field_ecount_part
+#define __field_ecount_part(...)
+#endif
+#ifndef __out_z
+#define __out_z
+#endif
+#ifndef __out_z_opt
+#define __out_z_opt
+#endif
+#ifndef __inout_z
+#define __inout_z
+#endif
+#ifndef __inout_z_opt
+#define __inout_z_opt
+#endif
+#ifndef __out_ecount_z
+#define __out_ecount_z(...)
+#endif
+#ifndef __out_bcount_z
+#define __out_bcount_z(...)
+#endif
+#ifndef __out_ecount_opt_z
+#define __out_ecount_opt_z(...)
+#endif
+#ifndef __out_bcount_opt_z
+#define __out_bcount_opt_z(...)
+#endif
+#ifndef __drv_deref
+#define __drv_deref(...)
+#endif
+#ifndef __drv_requiresIRQLCheck
+#define __drv_requiresIRQLCheck(...)
+#endif
 
 #define _SAL_VERSION 20
 #define _SAL2_STRICT

@@ -18,6 +18,11 @@
 #include <excpt.h>
 #include <string.h>
 
+#ifndef _ETW_KM_
+#	define _ETW_KM_
+#endif
+#include <evntprov.h>
+
 EXTERN_C_START
 
 /* ---- IRQL ---------------------------------------------------------------- */
@@ -1352,6 +1357,20 @@ NTKERNELAPI VOID FASTCALL ExRundownCompleted(_Out_ PEX_RUNDOWN_REF RunRef);
 
 /* ---- Time ----------------------------------------------------------------- */
 
+/* Deprecated large-integer conversion helpers, inline as in the WDK. */
+FORCEINLINE LARGE_INTEGER NTAPI RtlConvertLongToLargeInteger(_In_ LONG SignedInteger)
+{
+	LARGE_INTEGER Result;
+	Result.QuadPart = SignedInteger;
+	return Result;
+}
+FORCEINLINE LARGE_INTEGER NTAPI RtlConvertUlongToLargeInteger(_In_ ULONG UnsignedInteger)
+{
+	LARGE_INTEGER Result;
+	Result.QuadPart = UnsignedInteger;
+	return Result;
+}
+
 typedef struct _TIME_FIELDS {
 	CSHORT Year;
 	CSHORT Month;
@@ -1449,6 +1468,7 @@ typedef KSTART_ROUTINE *PKSTART_ROUTINE;
 
 NTKERNELAPI PEPROCESS NTAPI IoGetCurrentProcess(VOID);
 #define PsGetCurrentProcess IoGetCurrentProcess
+extern NTKERNELAPI PEPROCESS PsInitialSystemProcess;
 NTKERNELAPI PETHREAD NTAPI PsGetCurrentThread(VOID);
 NTKERNELAPI PKTHREAD NTAPI KeGetCurrentThread(VOID);
 NTKERNELAPI HANDLE NTAPI PsGetCurrentProcessId(VOID);
@@ -3307,6 +3327,53 @@ NTSYSAPI VOID NTAPI RtlSetBit(_In_ PRTL_BITMAP BitMapHeader, _In_ ULONG BitNumbe
 NTSYSAPI VOID NTAPI RtlClearBit(_In_ PRTL_BITMAP BitMapHeader, _In_ ULONG BitNumber);
 NTSYSAPI ULONG NTAPI RtlFindClearBitsAndSet(_In_ PRTL_BITMAP BitMapHeader, _In_ ULONG NumberToFind,
 					    _In_ ULONG HintIndex);
+
+/* ---- Event Tracing for Windows (kernel-mode provider routines) ---------------- */
+
+typedef VOID NTAPI ETWENABLECALLBACK(_In_ LPCGUID SourceId, _In_ ULONG ControlCode,
+				     _In_ UCHAR Level, _In_ ULONGLONG MatchAnyKeyword,
+				     _In_ ULONGLONG MatchAllKeyword,
+				     _In_opt_ PEVENT_FILTER_DESCRIPTOR FilterData,
+				     _Inout_opt_ PVOID CallbackContext);
+typedef ETWENABLECALLBACK *PETWENABLECALLBACK;
+
+NTKERNELAPI NTSTATUS NTAPI EtwRegister(_In_ LPCGUID ProviderId,
+				       _In_opt_ PETWENABLECALLBACK EnableCallback,
+				       _In_opt_ PVOID CallbackContext,
+				       _Out_ PREGHANDLE RegHandle);
+NTKERNELAPI NTSTATUS NTAPI EtwUnregister(_In_ REGHANDLE RegHandle);
+NTKERNELAPI BOOLEAN NTAPI EtwEventEnabled(_In_ REGHANDLE RegHandle,
+					  _In_ PCEVENT_DESCRIPTOR EventDescriptor);
+NTKERNELAPI BOOLEAN NTAPI EtwProviderEnabled(_In_ REGHANDLE RegHandle, _In_ UCHAR Level,
+					     _In_ ULONGLONG Keyword);
+NTKERNELAPI NTSTATUS NTAPI EtwActivityIdControl(_In_ ULONG ControlCode,
+						_Inout_updates_bytes_(sizeof(GUID))
+							LPGUID ActivityId);
+NTKERNELAPI NTSTATUS NTAPI EtwWrite(_In_ REGHANDLE RegHandle,
+				    _In_ PCEVENT_DESCRIPTOR EventDescriptor,
+				    _In_opt_ LPCGUID ActivityId, _In_ ULONG UserDataCount,
+				    _In_reads_opt_(UserDataCount) PEVENT_DATA_DESCRIPTOR UserData);
+NTKERNELAPI NTSTATUS NTAPI EtwWriteTransfer(_In_ REGHANDLE RegHandle,
+					    _In_ PCEVENT_DESCRIPTOR EventDescriptor,
+					    _In_opt_ LPCGUID ActivityId,
+					    _In_opt_ LPCGUID RelatedActivityId,
+					    _In_ ULONG UserDataCount,
+					    _In_reads_opt_(UserDataCount)
+						    PEVENT_DATA_DESCRIPTOR UserData);
+NTKERNELAPI NTSTATUS NTAPI EtwWriteEx(_In_ REGHANDLE RegHandle,
+				      _In_ PCEVENT_DESCRIPTOR EventDescriptor,
+				      _In_ ULONG64 Filter, _In_ ULONG Flags,
+				      _In_opt_ LPCGUID ActivityId, _In_opt_ LPCGUID RelatedActivityId,
+				      _In_ ULONG UserDataCount,
+				      _In_reads_opt_(UserDataCount) PEVENT_DATA_DESCRIPTOR UserData);
+NTKERNELAPI NTSTATUS NTAPI EtwWriteString(_In_ REGHANDLE RegHandle, _In_ UCHAR Level,
+					  _In_ ULONGLONG Keyword, _In_opt_ LPCGUID ActivityId,
+					  _In_ PCWSTR String);
+NTKERNELAPI NTSTATUS NTAPI EtwSetInformation(_In_ REGHANDLE RegHandle,
+					     _In_ EVENT_INFO_CLASS InformationClass,
+					     _In_reads_bytes_opt_(InformationLength)
+						     PVOID EventInformation,
+					     _In_ ULONG InformationLength);
 
 /* ---- Kernel transaction manager --------------------------------------------- */
 

@@ -1,0 +1,2 @@
+/* fltcheck WDK model: restore the structure packing saved by a pshpackN.h. */
+#pragma pack(pop)
