@@ -940,8 +940,7 @@ static void store(struct actx *c, struct state *s, const struct ir_node *lhs, co
 }
 
 static void eval_seq(struct actx *c, struct state *s, const struct ir_node *const *nodes,
-		     unsigned n, struct ovec *out, const struct vset ***vals_out,
-		     unsigned *nvals_out);
+		     unsigned n, struct ovec *out);
 
 /* Outcomes of evaluating each of n expressions in order; vals[k][i] is the value of node i in
  * outcome k. */
@@ -989,12 +988,10 @@ static void eval_all(struct actx *c, struct state *s, const struct ir_node *cons
 	*nres = cnt;
 }
 
+/* Evaluates nodes in order for their effects; the value is unknown. */
 static void eval_seq(struct actx *c, struct state *s, const struct ir_node *const *nodes,
-		     unsigned n, struct ovec *out, const struct vset ***vals_out,
-		     unsigned *nvals_out)
+		     unsigned n, struct ovec *out)
 {
-	(void)vals_out;
-	(void)nvals_out;
 	struct multi *m;
 	unsigned nm;
 	eval_all(c, s, nodes, n, &m, &nm);
@@ -1009,9 +1006,10 @@ static const struct vset *arg_of(const struct multi *m, const struct ir_node *ca
 	return m->vals[idx];
 }
 
+/* 'completions': for a completion call, how many times its operation is now completed. */
 static void call_event(struct actx *c, struct state *s, const struct api_info *api,
 		       const struct ir_node *call, const struct vset *status,
-		       const struct vset *context)
+		       const struct vset *context, unsigned completions)
 {
 	struct rule_event ev = { 0 };
 	ev.kind = EV_CALL;
@@ -1020,6 +1018,7 @@ static void call_event(struct actx *c, struct state *s, const struct api_info *a
 	ev.context = resolve(c, s, context);
 	ev.loc = report_loc(c, call->loc);
 	fill_view(c, s, &ev.path);
+	ev.path.completions = completions;
 	fire(c, &ev, s);
 }
 
@@ -1069,7 +1068,7 @@ static void api_call(struct actx *c, struct multi *m, const struct ir_node *call
 		step(c, s, call->loc, "calling %s", nm);
 		if (api->kind != API_QUEUE_GENERIC && is_data) {
 			unsigned k = s->kinds & major_kinds(s);
-			call_event(c, s, api, call, NULL, NULL);
+			call_event(c, s, api, call, NULL, NULL, 0);
 			if (k & (KIND_FASTIO | KIND_FSFILTER))
 				s->pend_flagged = 1;
 		}
@@ -1111,27 +1110,19 @@ static void api_call(struct actx *c, struct multi *m, const struct ir_node *call
 		bool single = data && vs_single(data, &d) && d.tag == VT_SYM;
 		step(c, s, call->loc, "the pended operation is completed with %s",
 		     vtext(c, status));
-		unsigned before = s->completions;
-		if (single && d.sym == SYM_DATA) {
-			s->completions++;
-		} else if (single && d.sym == SYM_REMOVED) {
-			struct res *r = st_res(s, d.v);
-			if (r) {
-				r->count++;
-				before = r->count - 1;
-				s->completions = r->count;
-			}
-		}
-		(void)before;
-		call_event(c, s, api, call, status, ctx);
-		if (single && d.sym == SYM_REMOVED) {
-			struct res *r = st_res(s, d.v);
-			if (r)
-				r->st = O_DONE;
-		}
-		if (s->owned == OWN_PENDING &&
-		    (!data || data->top || vset_has_sym(data, SYM_DATA) ||
-		     !(single && d.sym == SYM_REMOVED)))
+		/* how many times this very operation has now been completed */
+		unsigned count = 0;
+		struct res *removed = single && d.sym == SYM_REMOVED ? st_res(s, d.v) : NULL;
+		if (single && d.sym == SYM_DATA)
+			count = ++s->completions;
+		else if (removed)
+			count = ++removed->count;
+		call_event(c, s, api, call, status, ctx, count);
+		if (removed)
+			removed->st = O_DONE;
+		/* the operation this routine owns, unless what was completed is
+		 * known to be another one (taken off a queue here) */
+		if (s->owned == OWN_PENDING && !(single && d.sym == SYM_REMOVED))
 			s->owned = OWN_DONE;
 		ov_push(c, out, s, &vset_top);
 		return;
@@ -1213,10 +1204,9 @@ static void inline_call(struct actx *c, struct multi *m, const struct ir_node *c
 		memo->nexits = ex.n;
 		memo->next = c->memos[bucket];
 		c->memos[bucket] = memo;
-	} else if (c->depth == 0) {
-		/* findings inside the helper were made for its first caller; they are
-		 * reported once, at the first call site */
 	}
+	/* Findings made inside the helper were reported for its first caller, at
+	 * that call site; a later call in the same state reuses them silently. */
 
 	for (unsigned i = 0; i < memo->nexits; i++) {
 		struct state *x = st_copy(c, memo->exits[i]);
@@ -1665,7 +1655,7 @@ static void eval(struct actx *c, struct state *s, const struct ir_node *e, struc
 		return;
 	default: {
 		/* evaluate the parts for their effects */
-		eval_seq(c, s, (const struct ir_node *const *)e->kids, e->nkids, out, NULL, NULL);
+		eval_seq(c, s, (const struct ir_node *const *)e->kids, e->nkids, out);
 		return;
 	}
 	}
@@ -2164,7 +2154,7 @@ static struct state *admit(struct fnrun *r, struct cfg_node *n, struct state *s)
 	return s;
 }
 
-static void path_end(struct actx *c, struct state *s, struct ir_loc loc, bool at_brace)
+static void path_end(struct actx *c, struct state *s, struct ir_loc loc)
 {
 	struct rule_event ev = { 0 };
 	ev.kind = EV_PATH_END;
@@ -2182,7 +2172,6 @@ static void path_end(struct actx *c, struct state *s, struct ir_loc loc, bool at
 					  s->res[i].call ? s->res[i].call->loc.line : 0);
 		}
 	}
-	(void)at_brace;
 	fire(c, &ev, s);
 }
 
@@ -2234,7 +2223,7 @@ static void do_return(struct fnrun *r, struct cfg_node *n, struct state *s, cons
 		if (q)
 			q->st = O_DONE;
 	}
-	path_end(c, s, n->loc, n->kind == CN_END);
+	path_end(c, s, n->loc);
 }
 
 /* A case label's meaning, for notes: a major function, or a query class fast I/O can carry. */
