@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "compdb.h"
+#include "dirset.h"
 #include "finding.h"
 #include "fingerprint.h"
 #include "program.h"
@@ -127,24 +128,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Folders already searched, so that symlink loops end. */
-struct dir_id {
-	dev_t dev;
-	ino_t ino;
-};
-static struct dir_id *dirs_seen;
-static unsigned ndirs_seen;
-
-static bool dir_seen_before(const struct stat *st)
-{
-	for (unsigned i = 0; i < ndirs_seen; i++)
-		if (dirs_seen[i].dev == st->st_dev && dirs_seen[i].ino == st->st_ino)
-			return true;
-	dirs_seen = xrealloc(dirs_seen, (ndirs_seen + 1) * sizeof(*dirs_seen));
-	dirs_seen[ndirs_seen].dev = st->st_dev;
-	dirs_seen[ndirs_seen].ino = st->st_ino;
-	ndirs_seen++;
-	return false;
-}
+static struct dirset dirs_seen;
 
 /* Adds the sources under dir, sorted, recursively; skips hidden folders and
  * folders already searched (a symlink loop, or two links to one folder). */
@@ -152,8 +136,8 @@ static void scan_dir(struct inputs *in, const char *dir, int depth)
 {
 	struct stat dst;
 	if (depth == 0)
-		ndirs_seen = 0; /* a new search */
-	if (stat(dir, &dst) != 0 || dir_seen_before(&dst))
+		dirset_clear(&dirs_seen); /* a new search */
+	if (stat(dir, &dst) != 0 || !dirset_add(&dirs_seen, &dst))
 		return;
 	DIR *d = opendir(dir);
 	if (!d || depth > 32) {

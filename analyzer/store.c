@@ -853,19 +853,6 @@ int store_run_by_revision(struct store *s, const char *revision, int64_t *run_id
 
 /* ---- findings ------------------------------------------------------------ */
 
-static const char *severity_name(enum rule_severity sev)
-{
-	switch (sev) {
-	case SEV_NOTE:
-		return "note";
-	case SEV_ERROR:
-		return "error";
-	case SEV_WARNING:
-		break;
-	}
-	return "warning";
-}
-
 static void json_location(FILE *out, const char *file, unsigned line, unsigned col, const char *msg)
 {
 	fputs("{\"file\":", out);
@@ -939,7 +926,7 @@ int store_put_finding(struct store *s, int64_t run_id, const struct finding *f,
 	bind_text(st, 2, fingerprint);
 	sqlite3_bind_int(st, 3, fp_version);
 	bind_text(st, 4, f->rule->id);
-	bind_text(st, 5, severity_name(f->rule->severity));
+	bind_text(st, 5, rule_severity_name(f->rule->severity));
 	bind_text(st, 6, f->file ? f->file : "");
 	sqlite3_bind_int64(st, 7, f->line);
 	sqlite3_bind_int64(st, 8, f->col);

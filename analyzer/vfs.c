@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "dirset.h"
 
 /* Deeper trees than this are assumed to be symbolic-link cycles. */
 #define VFS_MAX_DEPTH 32
@@ -111,26 +112,8 @@ static int vfs_name_cmp(const void *a, const void *b)
  * overlay directory node. Unreadable subdirectories and special files are
  * skipped; only an unreadable top directory is an error.
  */
-struct vfs_seen {
-	dev_t dev;
-	ino_t ino;
-};
-
-/* Has this directory been listed already (symlink loops, or two links to one folder)? */
-static bool vfs_seen_before(struct vfs_seen **seen, unsigned *nseen, const struct stat *st)
-{
-	for (unsigned i = 0; i < *nseen; i++)
-		if ((*seen)[i].dev == st->st_dev && (*seen)[i].ino == st->st_ino)
-			return true;
-	*seen = xrealloc(*seen, (*nseen + 1) * sizeof(**seen));
-	(*seen)[*nseen].dev = st->st_dev;
-	(*seen)[*nseen].ino = st->st_ino;
-	(*nseen)++;
-	return false;
-}
-
-static struct vfs_seen *vfs_dirs_seen;
-static unsigned vfs_ndirs_seen;
+/* Directories listed already in the overlay being written. */
+static struct dirset vfs_dirs_seen;
 
 static int vfs_write_contents(FILE *out, const char *path, int depth)
 {
@@ -161,8 +144,7 @@ static int vfs_write_contents(FILE *out, const char *path, int depth)
 
 		if (stat(child, &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) ||
 		    (S_ISDIR(st.st_mode) && depth + 1 >= VFS_MAX_DEPTH) ||
-		    (S_ISDIR(st.st_mode) &&
-		     vfs_seen_before(&vfs_dirs_seen, &vfs_ndirs_seen, &st))) {
+		    (S_ISDIR(st.st_mode) && !dirset_add(&vfs_dirs_seen, &st))) {
 			free(child);
 			continue;
 		}
@@ -209,10 +191,10 @@ static int vfs_write_overlay(const char *file, const char *root)
 	      out);
 	vfs_put_string(out, root);
 	fputs(",\n      \"contents\": ", out);
-	vfs_ndirs_seen = 0;
+	dirset_clear(&vfs_dirs_seen);
 	struct stat rst;
 	if (stat(root, &rst) == 0)
-		vfs_seen_before(&vfs_dirs_seen, &vfs_ndirs_seen, &rst);
+		dirset_add(&vfs_dirs_seen, &rst);
 	rc = vfs_write_contents(out, root, 0);
 	fputs(" }\n  ]\n}\n", out);
 	if (fclose(out) != 0 && rc == 0) {
