@@ -2674,6 +2674,50 @@ static char *read_if_utf16(const char *path, size_t *len, int *err)
 	return out;
 }
 
+struct incl_acc {
+	struct ir_tu *ir;
+	struct ptrvec paths;
+};
+
+static void incl_visit(CXFile f, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+	struct incl_acc *acc = data;
+	(void)stack;
+	if (depth == 0 || !f)
+		return; /* the main file */
+	CXString real = clang_File_tryGetRealPathName(f);
+	const char *r = clang_getCString(real);
+	CXString name = clang_getFileName(f);
+	const char *n = clang_getCString(name);
+	const char *use = r && *r ? r : n;
+	if (use && *use)
+		ptrvec_push(&acc->paths, arena_strdup(&acc->ir->arena, use));
+	clang_disposeString(real);
+	clang_disposeString(name);
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Records the files tu included in ir->includes: sorted, each once. */
+static void collect_includes(struct ir_tu *ir, CXTranslationUnit tu)
+{
+	struct incl_acc acc = { ir, { 0 } };
+	clang_getInclusions(tu, incl_visit, &acc);
+	if (acc.paths.n > 1)
+		qsort(acc.paths.v, acc.paths.n, sizeof(void *), cmp_cstr);
+	const char **v = arena_alloc(&ir->arena, (acc.paths.n + 1) * sizeof(*v));
+	unsigned n = 0;
+	for (unsigned i = 0; i < acc.paths.n; i++)
+		if (!n || strcmp(v[n - 1], acc.paths.v[i]) != 0)
+			v[n++] = acc.paths.v[i];
+	ir->includes = v;
+	ir->nincludes = n;
+	ptrvec_free(&acc.paths);
+}
+
 static const char *cx_error_name(enum CXErrorCode e)
 {
 	switch (e) {
@@ -2740,6 +2784,7 @@ struct ir_tu *ast_parse(const char *path, const struct ast_options *opt)
 	} else {
 		ir->parsed = true;
 		convert_on_big_stack(ir, tu, cpp);
+		collect_includes(ir, tu);
 		clang_disposeTranslationUnit(tu);
 	}
 	clang_disposeIndex(index);

@@ -207,6 +207,10 @@ struct ir_tu {
 	struct ir_diag *diags; /* errors and fatals only, in order */
 	unsigned ndiags;
 	unsigned nerrors; /* count of error and fatal diagnostics */
+	/* Every file the unit included (directly or not), as real paths, sorted,
+	 * without the main file; for the TU cache (not part of the irser form). */
+	const char **includes;
+	unsigned nincludes;
 };
 
 #endif

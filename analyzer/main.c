@@ -11,33 +11,30 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "ast.h"
 #include "compdb.h"
 #include "dirset.h"
+#include "exitcode.h"
 #include "finding.h"
 #include "fingerprint.h"
 #include "program.h"
+#include "project.h"
 #include "rule.h"
+#include "scan.h"
 #include "source.h"
+#include "store.h"
 #include "suppress.h"
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_INCOMPLETE = 3 };
-
-struct input {
-	char *path;
-	const char *const *args; /* from the compilation database, or NULL */
-	unsigned nargs;
-	bool is_cpp;
-};
-
 struct inputs {
-	struct input *v;
+	struct scan_input *v;
 	unsigned n, cap;
 };
 
@@ -50,7 +47,15 @@ struct options {
 	const char *format;
 	const char *rules;
 	const char *disable;
-	const char *root; /* source root for fingerprints */
+	const char *root; /* source root for fingerprints and the database */
+	const char *db;
+	const char *revision;
+	const char *baseline;
+	const char *new_since;
+	unsigned jobs;
+	bool no_db;
+	bool no_cache;
+	bool stats;
 	bool verify;
 	bool show_parse_errors;
 	bool quiet;
@@ -73,14 +78,27 @@ static const char usage_text[] =
 	"  --list-rules             list the rules and exit\n"
 	"  --explain <id>           print a rule's documentation and exit\n"
 	"  --format text|json       output format (default text)\n"
-	"  --root <dir>             source root that fingerprints are relative to (default: .)\n"
+	"  --root <dir>             source root: fingerprints and stored paths are relative to it\n"
+	"                           (default: the nearest folder up from here holding .fltcheck\n"
+	"                           or .git, else the current folder)\n"
+	"  -j, --jobs <n>           parse n files at once (default: the number of cores)\n"
+	"\n"
+	"findings database (see also: fltcheck runs|findings|diff|triage|baseline --help):\n"
+	"  --db <file>              the database (default: <root>/.fltcheck/fltcheck.db)\n"
+	"  --no-db                  use no database: no cache, no stored run, no triage\n"
+	"  --no-cache               parse every file again (the results are still stored)\n"
+	"  --revision <label>       record this label (e.g. a commit id) with the run\n"
+	"  --baseline <file>        report and fail only on findings not in this baseline\n"
+	"  --new-since <run|label>  report and fail only on findings not in that stored run\n"
+	"  --stats                  print how many files were parsed and taken from the cache\n"
 	"  --show-parse-errors      list parse errors, not just their count\n"
 	"  --verify                 compare findings with '// expect: <rule>' comments (tests)\n"
 	"  -q, --quiet              no parse error counts on stderr\n"
 	"  --version, --help\n"
 	"\n"
 	"exit status: 0 no findings, 1 findings, 2 usage or input error,\n"
-	"             3 some code could not be analyzed (wins over 1)\n";
+	"             3 some code could not be analyzed (wins over 1),\n"
+	"             4 database error, 130 interrupted\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -115,7 +133,7 @@ static void add_input(struct inputs *in, const char *path, const char *const *ar
 		in->cap = in->cap ? in->cap * 2 : 16;
 		in->v = xrealloc(in->v, in->cap * sizeof(*in->v));
 	}
-	struct input *x = &in->v[in->n++];
+	struct scan_input *x = &in->v[in->n++];
 	x->path = xstrdup(path);
 	x->args = args;
 	x->nargs = nargs;
@@ -201,135 +219,49 @@ static const char *model_dir(void)
 	return env && *env ? env : FLTCHECK_MODEL_DIR;
 }
 
-/* ------------------------------------------------------------- analysis */
-
-struct run {
-	struct ir_tu **tus;
-	unsigned ntus;
-	struct program prog;
-	struct findings findings;
-	struct ptrvec failed; /* paths not analyzed (char *) */
-	bool incomplete;
-	unsigned parse_errors;
-	struct suppressions sup;
-};
-
-static bool rule_id_exists(const char *id)
+static unsigned default_jobs(void)
 {
-	return rule_find(id) != NULL;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
 }
 
-static void print_diags(const struct ir_tu *tu)
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
 {
-	for (unsigned i = 0; i < tu->ndiags; i++) {
-		const struct ir_diag *d = &tu->diags[i];
-		fprintf(stderr, "%s:%u:%u: %s: %s\n", finding_display_path(d->loc.file),
-			d->loc.line, d->loc.col,
-			d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
-	}
+	interrupted = sig;
 }
 
-static void run_analysis(struct run *r, const struct inputs *in, const struct options *o,
-			 const bool *enabled)
+/* SIGINT and SIGTERM stop the scan at the next unit; a second one kills as usual. */
+static void catch_signals(void)
 {
-	memset(r, 0, sizeof(*r));
-	r->tus = xcalloc(in->n + 1, sizeof(*r->tus));
-	program_init(&r->prog);
-	for (unsigned i = 0; i < in->n; i++) {
-		const struct input *x = &in->v[i];
-		struct ptrvec args = { 0 };
-		for (unsigned k = 0; k < x->nargs; k++)
-			ptrvec_push(&args, (void *)x->args[k]);
-		for (unsigned k = 0; k < o->args.n; k++)
-			ptrvec_push(&args, o->args.v[k]);
-		struct ast_options ao = { 0 };
-		ao.args = (const char *const *)args.v;
-		ao.nargs = args.n;
-		ao.wdk_dir = o->wdk;
-		ao.model_dir = model_dir();
-		ao.force_cpp = x->is_cpp;
-		struct ir_tu *tu = ast_parse(x->path, &ao);
-		ptrvec_free(&args);
-		r->tus[r->ntus++] = tu;
-		if (!tu->parsed) {
-			fprintf(stderr, "fltcheck: error: %s; '%s' was not analyzed\n",
-				tu->fail_reason ? tu->fail_reason : "cannot parse", x->path);
-			ptrvec_push(&r->failed, x->path);
-			r->incomplete = true;
-			continue;
-		}
-		const struct ir_diag *fatal = NULL;
-		for (unsigned k = 0; k < tu->ndiags && !fatal; k++)
-			if (tu->diags[k].severity == IR_DIAG_FATAL)
-				fatal = &tu->diags[k];
-		if (fatal) {
-			/* a missing header leaves the AST unreliable: do not trust it */
-			if (o->show_parse_errors)
-				print_diags(tu);
-			fprintf(stderr, "fltcheck: error: %s:%u:%u: %s; '%s' was not analyzed\n",
-				finding_display_path(fatal->loc.file), fatal->loc.line,
-				fatal->loc.col, fatal->text, finding_display_path(x->path));
-			r->parse_errors += tu->nerrors;
-			ptrvec_push(&r->failed, x->path);
-			r->incomplete = true;
-			continue;
-		}
-		if (tu->nerrors) {
-			r->parse_errors += tu->nerrors;
-			if (o->show_parse_errors)
-				print_diags(tu);
-			else if (!o->quiet)
-				fprintf(stderr,
-					"fltcheck: warning: %u parse error%s in '%s' "
-					"(--show-parse-errors "
-					"lists them)\n",
-					tu->nerrors, tu->nerrors == 1 ? "" : "s",
-					finding_display_path(x->path));
-		}
-		program_add_tu(&r->prog, tu);
-	}
-	program_link(&r->prog);
-	/* A callback or routine whose own body could not be parsed was not analyzed. */
-	for (unsigned i = 0; i < r->prog.nfuncs; i++) {
-		const struct pfunc *fn = r->prog.funcs[i];
-		if (!fn->body_unparsed || !fn->roles)
-			continue;
-		fprintf(stderr,
-			"fltcheck: error: %s:%u: the body of '%s' has parse errors; it was not "
-			"analyzed\n",
-			finding_display_path(fn->f->loc.file), fn->f->loc.line, fn->f->name);
-		ptrvec_push(&r->failed, (void *)fn->f->loc.file);
-		r->incomplete = true;
-	}
-	engine_run(&r->prog, enabled, &r->findings);
-	findings_sort(&r->findings);
-
-	/* Fingerprints first: the occurrence index counts the whole set. */
-	if (r->findings.n) {
-		char(*fp)[17] = xcalloc(r->findings.n, sizeof(*fp));
-		fingerprint_compute(&r->findings, o->root, fp);
-		for (unsigned i = 0; i < r->findings.n; i++)
-			memcpy(r->findings.v[i].fingerprint, fp[i], sizeof(fp[i]));
-		free(fp);
-	}
-	/* Then the suppressions written in the analyzed sources. */
-	struct ptrvec files = { 0 };
-	for (unsigned i = 0; i < in->n; i++)
-		ptrvec_push(&files, in->v[i].path);
-	suppress_scan(&r->sup, (const char *const *)files.v, files.n, rule_id_exists);
-	ptrvec_free(&files);
-	suppress_apply(&r->sup, &r->findings);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
-static void run_release(struct run *r)
+/* Runs the scan of one program with the options of the command line. */
+static void scan_program(struct scan_result *r, const struct inputs *in, const struct options *o,
+			 const bool *enabled, struct store *db)
 {
-	suppress_free(&r->sup);
-	findings_free(&r->findings);
-	program_release(&r->prog);
-	for (unsigned i = 0; i < r->ntus; i++)
-		ast_tu_free(r->tus[i]);
-	free(r->tus);
-	ptrvec_free(&r->failed);
+	struct scan_options so = { 0 };
+	so.args = (const char *const *)o->args.v;
+	so.nargs = o->args.n;
+	so.wdk = o->wdk;
+	so.model_dir = model_dir();
+	so.root = o->root;
+	so.jobs = o->jobs ? o->jobs : default_jobs();
+	so.db = db;
+	so.no_cache = o->no_cache;
+	so.show_parse_errors = o->show_parse_errors;
+	so.quiet = o->quiet;
+	so.enabled = enabled;
+	so.interrupted = &interrupted;
+	scan_run(r, in->v, in->n, &so);
 }
 
 /* ------------------------------------------------------------- verify */
@@ -404,8 +336,8 @@ static bool same_file(const char *a, const char *b)
 static bool verify_program(const struct inputs *in, const struct options *o, const bool *enabled,
 			   const char *label, unsigned *known)
 {
-	struct run r;
-	run_analysis(&r, in, o, enabled);
+	struct scan_result r;
+	scan_program(&r, in, o, enabled, NULL);
 	bool ok = true;
 	if (r.incomplete || r.parse_errors) {
 		fprintf(stderr, "%s: error: inputs of a verify run must parse without errors\n",
@@ -485,7 +417,7 @@ static bool verify_program(const struct inputs *in, const struct options *o, con
 		free(ex.v[k].rule);
 	}
 	free(ex.v);
-	run_release(&r);
+	scan_release(&r);
 	printf("%s %s\n", ok ? "PASS" : "FAIL", label);
 	return ok;
 }
@@ -524,6 +456,225 @@ static int verify_main(const struct options *o, const bool *enabled)
 		printf("%u known false positives/negatives\n", known);
 	printf("%u passed, %u failed\n", passed, failed);
 	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/* ------------------------------------------------------------- scan */
+
+/* The command line as one string, for the run record. */
+static char *join_argv(int argc, char **argv)
+{
+	size_t len = 1;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) * 2 + 3;
+	char *s = xmalloc(len), *p = s;
+	for (int i = 0; i < argc; i++) {
+		bool quote = !argv[i][0] || strpbrk(argv[i], " \t\"'\\") != NULL;
+		if (i)
+			*p++ = ' ';
+		if (quote)
+			*p++ = '\'';
+		for (const char *c = argv[i]; *c; c++) {
+			if (quote && *c == '\'')
+				*p++ = '\\';
+			*p++ = *c;
+		}
+		if (quote)
+			*p++ = '\'';
+	}
+	*p = '\0';
+	return s;
+}
+
+static char *enabled_rule_ids(const bool *enabled)
+{
+	char *s = xstrdup("");
+	for (unsigned i = 0; rule_table[i]; i++) {
+		if (!enabled[i])
+			continue;
+		char *t = xfmt("%s%s%s", s, *s ? "," : "", rule_table[i]->id);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static int collect_fingerprint(void *ctx, const struct store_finding *f)
+{
+	ptrvec_push(ctx, xstrdup(f->fingerprint));
+	return 0;
+}
+
+static bool in_list(const struct ptrvec *v, const char *fp)
+{
+	for (unsigned i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i], fp))
+			return true;
+	return false;
+}
+
+/* The stored run named by an id or a --revision label; 0 when there is none. */
+static int64_t find_run(struct store *db, const char *spec)
+{
+	char *end;
+	long long id = strtoll(spec, &end, 10);
+	struct arena a;
+	arena_init(&a);
+	struct store_run run;
+	int64_t found = 0;
+	if (*spec && !*end && id > 0 && store_get_run(db, id, &a, &run) == STORE_OK && run.complete)
+		found = id;
+	else if (store_run_by_revision(db, spec, &found) != STORE_OK)
+		found = 0;
+	arena_release(&a);
+	return found;
+}
+
+/* Stores the scan as one run; returns its id, or 0 after printing why not. */
+static int64_t store_scan(struct store *db, const char *db_path, const struct scan_result *r,
+			  const struct inputs *in, const struct options *o, const bool *enabled,
+			  int argc, char **argv)
+{
+	char *args = join_argv(argc, argv);
+	char *rules = enabled_rule_ids(enabled);
+	struct store_run_info info = { FLTCHECK_VERSION, rules, args, o->root, o->revision };
+	int64_t run = 0;
+	int rc = store_begin_run(db, &info, &run);
+	for (unsigned i = 0; rc == STORE_OK && i < r->findings.n; i++)
+		rc = store_put_finding(db, run, &r->findings.v[i], r->findings.v[i].fingerprint,
+				       FINGERPRINT_VERSION);
+	unsigned failed_inputs = 0;
+	for (unsigned i = 0; i < in->n; i++)
+		for (unsigned k = 0; k < r->nfailed; k++)
+			if (!strcmp(r->failed[k].path, in->v[i].path)) {
+				failed_inputs++;
+				break;
+			}
+	if (rc == STORE_OK)
+		rc = store_commit_run(db, run, in->n - failed_inputs, failed_inputs);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "fltcheck: error: %s; the run was not stored in '%s'\n",
+			store_errmsg(db) ? store_errmsg(db) : "database error", db_path);
+		store_abort_run(db);
+		run = 0;
+	}
+	free(args);
+	free(rules);
+	return run;
+}
+
+static int scan_and_report(const struct inputs *in, const struct options *o, const bool *enabled,
+			   int argc, char **argv)
+{
+	struct store *db = NULL;
+	char *db_path = NULL;
+	int rc = EXIT_CLEAN;
+	struct ptrvec since = { 0 }; /* fingerprints of the --new-since run */
+	if (!o->no_db) {
+		db_path = project_db_path(o->db, o->root);
+		char *err = NULL;
+		if (store_open(db_path, &db, &err) != STORE_OK) {
+			fprintf(stderr, "fltcheck: error: %s\n",
+				err ? err : "cannot open database");
+			free(err);
+			free(db_path);
+			return EXIT_DATABASE;
+		}
+	}
+	if (o->new_since) {
+		int64_t base = db ? find_run(db, o->new_since) : 0;
+		if (!base) {
+			fprintf(stderr,
+				"fltcheck: error: --new-since '%s': no such run in the database "
+				"(see 'fltcheck runs')\n",
+				o->new_since);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		store_get_findings(db, base, NULL, NULL, collect_fingerprint, &since);
+	}
+
+	catch_signals();
+	struct scan_result r;
+	scan_program(&r, in, o, enabled, db);
+	if (r.interrupted || interrupted) {
+		fprintf(stderr, "fltcheck: interrupted; this run was not stored\n");
+		scan_release(&r);
+		rc = EXIT_INTERRUPTED;
+		goto out;
+	}
+	if (r.db_error && !o->quiet)
+		fprintf(stderr, "fltcheck: warning: the parse cache was not updated: %s\n",
+			r.db_error);
+	int64_t run = 0;
+	if (db) {
+		run = store_scan(db, db_path, &r, in, o, enabled, argc, argv);
+		if (!run)
+			rc = EXIT_DATABASE;
+	}
+
+	/* What is shown and fails the run: not triaged away, not in the baseline or earlier run. */
+	struct findings shown = { 0 };
+	shown.v = xcalloc(r.findings.n + 1, sizeof(*shown.v));
+	unsigned triaged = 0, known = 0;
+	for (unsigned i = 0; i < r.findings.n; i++) {
+		const struct finding *f = &r.findings.v[i];
+		if (db) {
+			struct arena a;
+			arena_init(&a);
+			struct store_triage t;
+			bool away = store_get_triage(db, f->fingerprint, &a, &t) == STORE_OK &&
+				    (!strcmp(t.state, "false-positive") ||
+				     !strcmp(t.state, "intentional"));
+			arena_release(&a);
+			if (away) {
+				triaged++;
+				continue;
+			}
+		}
+		if (o->new_since && in_list(&since, f->fingerprint)) {
+			known++;
+			continue;
+		}
+		shown.v[shown.n++] = *f;
+	}
+	if (!strcmp(o->format, "json")) {
+		const char **failed = xcalloc(r.nfailed + 1, sizeof(*failed));
+		for (unsigned i = 0; i < r.nfailed; i++)
+			failed[i] = r.failed[i].path;
+		findings_print_json(stdout, &shown, failed, r.nfailed);
+		free(failed);
+	} else
+		findings_print_text(stdout, &shown);
+	suppress_print_notes(strcmp(o->format, "json") ? stdout : stderr, &r.sup);
+	if (rc == EXIT_CLEAN)
+		rc = r.incomplete ? EXIT_INCOMPLETE : shown.n ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (!o->quiet && strcmp(o->format, "json") != 0 && (shown.n || r.incomplete)) {
+		fprintf(stderr, "fltcheck: %u finding%s in %u file%s", shown.n,
+			shown.n == 1 ? "" : "s", in->n, in->n == 1 ? "" : "s");
+		if (triaged)
+			fprintf(stderr, "; %u triaged as false positive or intentional", triaged);
+		if (known)
+			fprintf(stderr, "; %u already in run %s", known, o->new_since);
+		fprintf(stderr, "%s\n", r.incomplete ? "; some code was not analyzed" : "");
+	}
+	if (o->stats) {
+		fprintf(stderr,
+			"fltcheck: %u translation unit%s: %u parsed, %u from the cache, %u not "
+			"analyzed\n",
+			in->n, in->n == 1 ? "" : "s", r.parsed, r.cached, r.nfailed);
+		if (run)
+			fprintf(stderr, "fltcheck: run %lld stored in '%s'\n", (long long)run,
+				db_path);
+	}
+	free(shown.v);
+	scan_release(&r);
+out:
+	for (unsigned i = 0; i < since.n; i++)
+		free(since.v[i]);
+	ptrvec_free(&since);
+	store_close(db);
+	free(db_path);
+	return rc;
 }
 
 /* ------------------------------------------------------------- main */
@@ -622,6 +773,37 @@ int main(int argc, char **argv)
 		} else if (is_opt(a, "--root")) {
 			if (!(o.root = take_value(argc, argv, &i, "--root")))
 				return usage_error("%s needs a directory", a);
+		} else if (is_opt(a, "--db")) {
+			if (!(o.db = take_value(argc, argv, &i, "--db")))
+				return usage_error("%s needs a file", a);
+		} else if (!strcmp(a, "--no-db")) {
+			o.no_db = true;
+		} else if (!strcmp(a, "--no-cache")) {
+			o.no_cache = true;
+		} else if (!strcmp(a, "--stats")) {
+			o.stats = true;
+		} else if (is_opt(a, "--revision")) {
+			if (!(o.revision = take_value(argc, argv, &i, "--revision")) ||
+			    !*o.revision)
+				return usage_error("%s needs a label", a);
+		} else if (is_opt(a, "--baseline")) {
+			if (!(o.baseline = take_value(argc, argv, &i, "--baseline")))
+				return usage_error("%s needs a file", a);
+		} else if (is_opt(a, "--new-since")) {
+			if (!(o.new_since = take_value(argc, argv, &i, "--new-since")) ||
+			    !*o.new_since)
+				return usage_error("%s needs a run id or a revision label", a);
+		} else if (!strcmp(a, "-j") || is_opt(a, "--jobs") ||
+			   (a[0] == '-' && a[1] == 'j' && a[2])) {
+			if (a[1] == 'j' && a[2])
+				v = a + 2;
+			else if (!(v = take_value(argc, argv, &i, a)))
+				return usage_error("%s needs a number", a);
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (*end || n < 1 || n > 256)
+				return usage_error("-j needs a number from 1 to 256, not '%s'", v);
+			o.jobs = (unsigned)n;
 		} else if (!strcmp(a, "--show-parse-errors")) {
 			o.show_parse_errors = true;
 		} else if (!strcmp(a, "--verify")) {
@@ -643,8 +825,15 @@ int main(int argc, char **argv)
 		}
 	}
 
-	if (!o.root)
-		o.root = ".";
+	char *root = project_root(o.root);
+	if (!root) {
+		fprintf(stderr, "fltcheck: error: cannot open source root '%s': %s\n", o.root,
+			strerror(errno));
+		return EXIT_USAGE;
+	}
+	o.root = root;
+	if (o.no_db && (o.db || o.new_since))
+		return usage_error("%s cannot be combined with --db or --new-since", "--no-db");
 	if (list)
 		return list_rules();
 	if (explain_id)
@@ -750,20 +939,7 @@ int main(int argc, char **argv)
 		goto done;
 	}
 
-	struct run r;
-	run_analysis(&r, &in, &o, enabled);
-	if (!strcmp(o.format, "json"))
-		findings_print_json(stdout, &r.findings, (const char *const *)r.failed.v,
-				    r.failed.n);
-	else
-		findings_print_text(stdout, &r.findings);
-	suppress_print_notes(strcmp(o.format, "json") ? stdout : stderr, &r.sup);
-	rc = r.incomplete ? EXIT_INCOMPLETE : r.findings.n ? EXIT_FINDINGS : EXIT_CLEAN;
-	if (!o.quiet && strcmp(o.format, "json") != 0 && (r.findings.n || r.incomplete))
-		fprintf(stderr, "fltcheck: %u finding%s in %u file%s%s\n", r.findings.n,
-			r.findings.n == 1 ? "" : "s", in.n, in.n == 1 ? "" : "s",
-			r.incomplete ? "; some code was not analyzed" : "");
-	run_release(&r);
+	rc = scan_and_report(&in, &o, enabled, argc, argv);
 done:
 	for (unsigned i = 0; i < in.n; i++)
 		free(in.v[i].path);

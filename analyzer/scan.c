@@ -1,0 +1,494 @@
+/*
+ * The scan: cache lookup, parallel parsing, caching, linking and the rules.
+ * See scan.h.
+ *
+ * Only the calling thread touches the database, the file-hash table and
+ * stderr; the parser threads only run ast_parse on units the calling thread
+ * handed out, each into its own slot, and the results are used in input
+ * order, so the outcome is the same for any number of threads.
+ */
+#include "scan.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ast.h"
+#include "fingerprint.h"
+#include "irser.h"
+#include "rule.h"
+#include "store.h"
+
+/* ---- hashes -------------------------------------------------------------------------------- */
+
+#define HASH_HEX 33 /* 128 bits of SHA-256 as hex, and a NUL */
+
+static void hex16(const unsigned char d[32], char out[HASH_HEX])
+{
+	static const char digits[] = "0123456789abcdef";
+	for (unsigned i = 0; i < 16; i++) {
+		out[2 * i] = digits[d[i] >> 4];
+		out[2 * i + 1] = digits[d[i] & 15];
+	}
+	out[32] = '\0';
+}
+
+/* The content hash of a file; false when it cannot be read. */
+static bool hash_file(const char *path, char out[HASH_HEX])
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t cap = 1 << 16, n = 0, got;
+	unsigned char *buf = xmalloc(cap);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+	}
+	bool ok = !ferror(f);
+	fclose(f);
+	unsigned char d[32];
+	fingerprint_sha256(buf, n, d);
+	free(buf);
+	hex16(d, out);
+	return ok;
+}
+
+/* Content hashes of the files seen in this scan, each file read once. */
+struct hash_memo {
+	struct memo_ent {
+		char *path;
+		char hash[HASH_HEX];
+		bool ok;
+	} * v;
+	unsigned n, cap; /* open addressing; cap is a power of two */
+};
+
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* The hash of path, or NULL when it cannot be read. Borrowed from the memo. */
+static const char *memo_hash(struct hash_memo *m, const char *path)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		unsigned ncap = m->cap ? m->cap * 2 : 256;
+		struct memo_ent *nv = xcalloc(ncap, sizeof(*nv));
+		for (unsigned i = 0; i < m->cap; i++) {
+			if (!m->v[i].path)
+				continue;
+			unsigned k = (unsigned)str_hash(m->v[i].path) & (ncap - 1);
+			while (nv[k].path)
+				k = (k + 1) & (ncap - 1);
+			nv[k] = m->v[i];
+		}
+		free(m->v);
+		m->v = nv;
+		m->cap = ncap;
+	}
+	unsigned k = (unsigned)str_hash(path) & (m->cap - 1);
+	while (m->v[k].path && strcmp(m->v[k].path, path) != 0)
+		k = (k + 1) & (m->cap - 1);
+	struct memo_ent *e = &m->v[k];
+	if (!e->path) {
+		e->path = xstrdup(path);
+		e->ok = hash_file(path, e->hash);
+		m->n++;
+	}
+	return e->ok ? e->hash : NULL;
+}
+
+static void memo_free(struct hash_memo *m)
+{
+	for (unsigned i = 0; i < m->cap; i++)
+		free(m->v[i].path);
+	free(m->v);
+}
+
+/* Everything that changes what parsing a unit gives, except file contents. */
+static void args_hash(const struct scan_input *x, const struct ast_options *ao, char out[HASH_HEX])
+{
+	struct ptrvec parts = { 0 };
+	char cwd[4096];
+	ptrvec_push(&parts, xfmt("fltcheck-tu %s irser %d", FLTCHECK_VERSION, IRSER_VERSION));
+	ptrvec_push(&parts, xstrdup(ast_clang_version()));
+	ptrvec_push(&parts, xstrdup(getcwd(cwd, sizeof(cwd)) ? cwd : "?"));
+	ptrvec_push(&parts, xstrdup(x->path)); /* locations carry the path as given */
+	ptrvec_push(&parts, xfmt("cpp=%d", ao->force_cpp));
+	ptrvec_push(&parts, xfmt("wdk=%s", ao->wdk_dir ? ao->wdk_dir : ""));
+	ptrvec_push(&parts, xfmt("model=%s", ao->wdk_dir ? "" : ao->model_dir));
+	for (unsigned i = 0; i < ao->nargs; i++)
+		ptrvec_push(&parts, xstrdup(ao->args[i] ? ao->args[i] : ""));
+	size_t len = 0;
+	for (unsigned i = 0; i < parts.n; i++)
+		len += strlen(parts.v[i]) + 1;
+	char *buf = xmalloc(len + 1), *p = buf;
+	for (unsigned i = 0; i < parts.n; i++) {
+		size_t l = strlen(parts.v[i]);
+		memcpy(p, parts.v[i], l + 1); /* the NUL separates the parts */
+		p += l + 1;
+		free(parts.v[i]);
+	}
+	ptrvec_free(&parts);
+	unsigned char d[32];
+	fingerprint_sha256(buf, len, d);
+	free(buf);
+	hex16(d, out);
+}
+
+/* ---- parser threads --------------------------------------------------------------------- */
+
+struct unit {
+	const struct scan_input *in;
+	struct ast_options ao;
+	struct ptrvec args;
+	char *abspath;
+	char args_hash[HASH_HEX];
+	char source_hash[HASH_HEX];
+	bool hashed;
+	struct ir_tu *tu;
+	bool from_cache;
+};
+
+struct pool {
+	struct unit *units;
+	unsigned *todo; /* indices of the units to parse */
+	unsigned ntodo;
+	unsigned next;
+	pthread_mutex_t lock;
+	volatile sig_atomic_t *interrupted;
+};
+
+static void *parse_worker(void *p)
+{
+	struct pool *pl = p;
+	for (;;) {
+		pthread_mutex_lock(&pl->lock);
+		unsigned i = pl->next < pl->ntodo ? pl->todo[pl->next++] : UINT32_MAX;
+		pthread_mutex_unlock(&pl->lock);
+		if (i == UINT32_MAX || (pl->interrupted && *pl->interrupted))
+			break;
+		struct unit *u = &pl->units[i];
+		u->tu = ast_parse(u->in->path, &u->ao);
+	}
+	return NULL;
+}
+
+static void parse_all(struct pool *pl, unsigned jobs)
+{
+	if (jobs > pl->ntodo)
+		jobs = pl->ntodo;
+	if (jobs <= 1) {
+		parse_worker(pl);
+		return;
+	}
+	pthread_t *th = xcalloc(jobs, sizeof(*th));
+	bool *started = xcalloc(jobs, sizeof(*started));
+	for (unsigned k = 0; k < jobs; k++)
+		started[k] = pthread_create(&th[k], NULL, parse_worker, pl) == 0;
+	bool any = false;
+	for (unsigned k = 0; k < jobs; k++)
+		if (started[k]) {
+			pthread_join(th[k], NULL);
+			any = true;
+		}
+	if (!any)
+		parse_worker(pl); /* no thread could be started: parse here */
+	free(th);
+	free(started);
+}
+
+/* ---- the TU cache ------------------------------------------------------------------------ */
+
+static bool has_fatal(const struct ir_tu *tu)
+{
+	for (unsigned k = 0; k < tu->ndiags; k++)
+		if (tu->diags[k].severity == IR_DIAG_FATAL)
+			return true;
+	return false;
+}
+
+static void note_db_error(struct scan_result *r, struct store *db)
+{
+	if (!r->db_error && store_errmsg(db))
+		r->db_error = xstrdup(store_errmsg(db));
+}
+
+/* The cached IR of u when its source and headers are unchanged, else NULL. */
+static struct ir_tu *cache_lookup(struct scan_result *r, const struct scan_options *o,
+				  struct hash_memo *memo, struct unit *u)
+{
+	struct arena a;
+	arena_init(&a);
+	struct store_tu t;
+	struct ir_tu *tu = NULL;
+	int rc = store_get_tu(o->db, u->abspath, u->args_hash, &a, &t);
+	if (rc != STORE_OK) {
+		if (rc != STORE_NOT_FOUND)
+			note_db_error(r, o->db);
+		goto out;
+	}
+	if (strcmp(t.source_hash, u->source_hash) != 0 || t.facts_version != IRSER_VERSION ||
+	    !t.facts)
+		goto out;
+	for (unsigned i = 0; i < t.nheaders; i++) {
+		const char *h = memo_hash(memo, t.headers[i].path);
+		if (!h || strcmp(h, t.headers[i].hash) != 0)
+			goto out;
+	}
+	tu = irser_read(t.facts, t.facts_len, NULL);
+	if (!tu)
+		goto out; /* damaged or from another encoding: parse again */
+	const char **inc = arena_alloc(&tu->arena, (t.nheaders + 1) * sizeof(*inc));
+	for (unsigned i = 0; i < t.nheaders; i++)
+		inc[i] = arena_strdup(&tu->arena, t.headers[i].path);
+	tu->includes = inc;
+	tu->nincludes = t.nheaders;
+out:
+	arena_release(&a);
+	return tu;
+}
+
+/* Stores a freshly parsed unit for the next scan; units with a fatal error are not kept. */
+static void cache_store(struct scan_result *r, const struct scan_options *o, struct hash_memo *memo,
+			struct unit *u)
+{
+	if (!u->tu->parsed || has_fatal(u->tu) || !u->hashed)
+		return;
+	unsigned char *blob = NULL;
+	size_t len = 0;
+	if (irser_write(u->tu, &blob, &len) != 0)
+		return;
+	struct store_header *hs = xcalloc(u->tu->nincludes + 1, sizeof(*hs));
+	unsigned nh = 0;
+	bool ok = true;
+	for (unsigned i = 0; i < u->tu->nincludes && ok; i++) {
+		const char *h = memo_hash(memo, u->tu->includes[i]);
+		if (!h)
+			ok = false; /* a header we cannot read back: never a cache hit */
+		hs[nh].path = u->tu->includes[i];
+		hs[nh++].hash = h;
+	}
+	if (ok) {
+		struct store_tu t = { 0 };
+		t.path = u->abspath;
+		t.args_hash = u->args_hash;
+		t.source_hash = u->source_hash;
+		t.parse_status = 0;
+		t.diagnostics = "";
+		t.facts = blob;
+		t.facts_len = len;
+		t.facts_version = IRSER_VERSION;
+		t.headers = hs;
+		t.nheaders = nh;
+		if (store_put_tu(o->db, 0, &t) != STORE_OK)
+			note_db_error(r, o->db);
+	}
+	free(hs);
+	free(blob);
+}
+
+/* ---- the scan ---------------------------------------------------------------------------- */
+
+static bool rule_id_exists(const char *id)
+{
+	return rule_find(id) != NULL;
+}
+
+static void print_diags(const struct ir_tu *tu)
+{
+	for (unsigned i = 0; i < tu->ndiags; i++) {
+		const struct ir_diag *d = &tu->diags[i];
+		fprintf(stderr, "%s:%u:%u: %s: %s\n", finding_display_path(d->loc.file),
+			d->loc.line, d->loc.col,
+			d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
+	}
+}
+
+static void add_failure(struct scan_result *r, const char *path, const char *reason)
+{
+	r->failed = xrealloc(r->failed, (r->nfailed + 1) * sizeof(*r->failed));
+	r->failed[r->nfailed].path = arena_strdup(&r->arena, path);
+	r->failed[r->nfailed].reason = arena_strdup(&r->arena, reason);
+	r->nfailed++;
+	r->incomplete = true;
+}
+
+/* Reports unit u's parse problems; false when it cannot be analyzed. */
+static bool check_unit(struct scan_result *r, const struct scan_options *o, const struct unit *u)
+{
+	const struct ir_tu *tu = u->tu;
+	const char *path = u->in->path;
+	if (!tu->parsed) {
+		const char *why = tu->fail_reason ? tu->fail_reason : "cannot parse";
+		fprintf(stderr, "fltcheck: error: %s; '%s' was not analyzed\n", why, path);
+		add_failure(r, path, why);
+		return false;
+	}
+	const struct ir_diag *fatal = NULL;
+	for (unsigned k = 0; k < tu->ndiags && !fatal; k++)
+		if (tu->diags[k].severity == IR_DIAG_FATAL)
+			fatal = &tu->diags[k];
+	if (fatal) {
+		/* a missing header leaves the AST unreliable: do not trust it */
+		if (o->show_parse_errors)
+			print_diags(tu);
+		char *why = xfmt("%s:%u:%u: %s", finding_display_path(fatal->loc.file),
+				 fatal->loc.line, fatal->loc.col, fatal->text);
+		fprintf(stderr, "fltcheck: error: %s; '%s' was not analyzed\n", why,
+			finding_display_path(path));
+		add_failure(r, path, why);
+		free(why);
+		r->parse_errors += tu->nerrors;
+		return false;
+	}
+	if (tu->nerrors) {
+		r->parse_errors += tu->nerrors;
+		if (o->show_parse_errors)
+			print_diags(tu);
+		else if (!o->quiet)
+			fprintf(stderr,
+				"fltcheck: warning: %u parse error%s in '%s' (--show-parse-errors "
+				"lists them)\n",
+				tu->nerrors, tu->nerrors == 1 ? "" : "s",
+				finding_display_path(path));
+	}
+	return true;
+}
+
+void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
+	      const struct scan_options *o)
+{
+	memset(r, 0, sizeof(*r));
+	arena_init(&r->arena);
+	r->tus = xcalloc(n + 1, sizeof(*r->tus));
+	program_init(&r->prog);
+
+	/* Arguments and cache keys; units whose cached facts still hold are taken as they are. */
+	struct unit *units = xcalloc(n + 1, sizeof(*units));
+	unsigned *todo = xcalloc(n + 1, sizeof(*todo));
+	unsigned ntodo = 0;
+	struct hash_memo memo = { 0 };
+	bool use_db = o->db != NULL;
+	for (unsigned i = 0; i < n; i++) {
+		struct unit *u = &units[i];
+		u->in = &in[i];
+		for (unsigned k = 0; k < in[i].nargs; k++)
+			ptrvec_push(&u->args, (void *)in[i].args[k]);
+		for (unsigned k = 0; k < o->nargs; k++)
+			ptrvec_push(&u->args, (void *)o->args[k]);
+		u->ao.args = (const char *const *)u->args.v;
+		u->ao.nargs = u->args.n;
+		u->ao.wdk_dir = o->wdk;
+		u->ao.model_dir = o->model_dir;
+		u->ao.force_cpp = in[i].is_cpp;
+		if (use_db) {
+			u->abspath = realpath(in[i].path, NULL);
+			if (u->abspath) {
+				const char *h = memo_hash(&memo, u->abspath);
+				if (h) {
+					memcpy(u->source_hash, h, HASH_HEX);
+					u->hashed = true;
+				}
+				args_hash(&in[i], &u->ao, u->args_hash);
+			}
+			if (u->hashed && !o->no_cache) {
+				u->tu = cache_lookup(r, o, &memo, u);
+				u->from_cache = u->tu != NULL;
+			}
+		}
+		if (!u->tu)
+			todo[ntodo++] = i;
+	}
+
+	struct pool pl = { units, todo, ntodo, 0, PTHREAD_MUTEX_INITIALIZER, o->interrupted };
+	parse_all(&pl, o->jobs ? o->jobs : 1);
+	pthread_mutex_destroy(&pl.lock);
+
+	for (unsigned i = 0; i < n; i++) {
+		struct unit *u = &units[i];
+		if (!u->tu) { /* not parsed: the scan was interrupted */
+			r->interrupted = true;
+			continue;
+		}
+		if (u->from_cache)
+			r->cached++;
+		else
+			r->parsed++;
+		if (use_db && !u->from_cache && !r->interrupted)
+			cache_store(r, o, &memo, u);
+		r->tus[r->ntus++] = u->tu;
+	}
+	if (o->interrupted && *o->interrupted)
+		r->interrupted = true;
+
+	for (unsigned i = 0; i < n && !r->interrupted; i++)
+		if (check_unit(r, o, &units[i]))
+			program_add_tu(&r->prog, units[i].tu);
+
+	for (unsigned i = 0; i < n; i++) {
+		ptrvec_free(&units[i].args);
+		free(units[i].abspath);
+	}
+	free(units);
+	free(todo);
+	memo_free(&memo);
+	if (r->interrupted)
+		return;
+
+	program_link(&r->prog);
+	/* A callback or routine whose own body could not be parsed was not analyzed. */
+	for (unsigned i = 0; i < r->prog.nfuncs; i++) {
+		const struct pfunc *fn = r->prog.funcs[i];
+		if (!fn->body_unparsed || !fn->roles)
+			continue;
+		char *why =
+			xfmt("%s:%u: the body of '%s' has parse errors",
+			     finding_display_path(fn->f->loc.file), fn->f->loc.line, fn->f->name);
+		fprintf(stderr, "fltcheck: error: %s; it was not analyzed\n", why);
+		add_failure(r, fn->f->loc.file, why);
+		free(why);
+	}
+	engine_run(&r->prog, o->enabled, &r->findings);
+	findings_sort(&r->findings);
+
+	/* Fingerprints first: the occurrence index counts the whole set. */
+	if (r->findings.n) {
+		char(*fp)[17] = xcalloc(r->findings.n, sizeof(*fp));
+		fingerprint_compute(&r->findings, o->root, fp);
+		for (unsigned i = 0; i < r->findings.n; i++)
+			memcpy(r->findings.v[i].fingerprint, fp[i], sizeof(fp[i]));
+		free(fp);
+	}
+	/* Then the suppressions written in the analyzed sources. */
+	struct ptrvec files = { 0 };
+	for (unsigned i = 0; i < n; i++)
+		ptrvec_push(&files, in[i].path);
+	suppress_scan(&r->sup, (const char *const *)files.v, files.n, rule_id_exists);
+	ptrvec_free(&files);
+	suppress_apply(&r->sup, &r->findings);
+}
+
+void scan_release(struct scan_result *r)
+{
+	suppress_free(&r->sup);
+	findings_free(&r->findings);
+	program_release(&r->prog);
+	for (unsigned i = 0; i < r->ntus; i++)
+		ast_tu_free(r->tus[i]);
+	free(r->tus);
+	free(r->failed);
+	free(r->db_error);
+	arena_release(&r->arena);
+}
