@@ -542,6 +542,10 @@ static int64_t store_scan(struct store *db, const char *db_path, const struct sc
 	for (unsigned i = 0; rc == STORE_OK && i < r->findings.n; i++)
 		rc = store_put_finding(db, run, &r->findings.v[i], r->findings.v[i].fingerprint,
 				       FINGERPRINT_VERSION);
+	/* For the test suite: die in the middle of writing a run. */
+	const char *crash = getenv("FLTCHECK_TEST_CRASH");
+	if (crash && !strcmp(crash, "mid-run") && rc == STORE_OK)
+		raise(SIGKILL);
 	unsigned failed_inputs = 0;
 	for (unsigned i = 0; i < in->n; i++)
 		for (unsigned k = 0; k < r->nfailed; k++)

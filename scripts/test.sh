@@ -5,7 +5,7 @@
 # test in both. Run from anywhere; exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/install-deps.sh"
+bash "$root/scripts/install-deps.sh" --test
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== normal build"
