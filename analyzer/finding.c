@@ -180,3 +180,113 @@ void findings_print_json(FILE *out, const struct findings *fs, const char *const
 	}
 	fputs("]\n}\n", out);
 }
+
+/* Writes s escaped as workflow-command data (actions/toolkit's escapeData): '%', CR and LF
+ * as %25, %0D and %0A; as a property value (escapeProperty) also ':' and ',' as %3A, %2C. */
+static void github_escape(FILE *out, const char *s, bool property)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", out);
+		else if (*s == '\r')
+			fputs("%0D", out);
+		else if (*s == '\n')
+			fputs("%0A", out);
+		else if (property && *s == ':')
+			fputs("%3A", out);
+		else if (property && *s == ',')
+			fputs("%2C", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void github_note(FILE *out, const char *file, unsigned line, unsigned col, const char *msg)
+{
+	fputs("%0A", out);
+	github_escape(out, finding_display_path(file), false);
+	fprintf(out, ":%u:%u: note: ", line, col);
+	github_escape(out, msg, false);
+}
+
+void findings_print_github(FILE *out, const struct findings *fs)
+{
+	for (unsigned i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
+		enum rule_severity sev = f->rule->severity;
+		fputs(sev == SEV_ERROR     ? "::error file="
+		      : sev == SEV_WARNING ? "::warning file="
+					   : "::notice file=",
+		      out);
+		github_escape(out, finding_display_path(f->file), true);
+		if (f->line) {
+			fprintf(out, ",line=%u", f->line);
+			if (f->col)
+				fprintf(out, ",col=%u", f->col);
+		}
+		fputs(",title=", out);
+		github_escape(out, f->rule->id, true);
+		fputs("::", out);
+		github_escape(out, f->message, false);
+		/* the annotation's body holds the notes the text format prints after the finding */
+		if (f->related_file)
+			github_note(out, f->related_file, f->related_line, f->related_col,
+				    f->related_msg);
+		for (unsigned j = 0; j < f->nsteps; j++)
+			github_note(out, f->steps[j].file, f->steps[j].line, f->steps[j].col,
+				    f->steps[j].msg);
+		fputc('\n', out);
+	}
+}
+
+/* "file(line,col)" as MSBuild's origin; a missing line or column is left out. */
+static void msvc_origin(FILE *out, const char *file, unsigned line, unsigned col)
+{
+	fputs(finding_display_path(file), out);
+	if (line && col)
+		fprintf(out, "(%u,%u)", line, col);
+	else if (line)
+		fprintf(out, "(%u)", line);
+}
+
+/* The message on one line: the format is read a line at a time. */
+static void msvc_text(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, out);
+	fputc('\n', out);
+}
+
+/*
+ * MSBuild reads "origin: [subcategory ]category [code]: text" (dotnet/msbuild
+ * src/Shared/CanonicalError.cs): the category is only "error" or "warning", and
+ * the code is any run of characters other than ':' and ' ' ([^: ]*). Our rule ids
+ * (lowercase words joined by '-') qualify, so the code is the rule id itself,
+ * the same one --explain and the suppression comments use, and no derived
+ * number is needed. A rule of severity note is written as a warning: a third
+ * category would not reach the Error List at all. The notes take the shape
+ * cl.exe gives its own ("file(line): note: see declaration of 'x'"); MSBuild
+ * leaves them as plain output lines, which the Output window still links to
+ * their place.
+ */
+void findings_print_msvc(FILE *out, const struct findings *fs)
+{
+	for (unsigned i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
+		msvc_origin(out, f->file, f->line, f->col);
+		fprintf(out, ": %s %s: ", f->rule->severity == SEV_ERROR ? "error" : "warning",
+			f->rule->id);
+		msvc_text(out, f->message);
+		if (f->related_file) {
+			msvc_origin(out, f->related_file, f->related_line, f->related_col);
+			fputs(": note: ", out);
+			msvc_text(out, f->related_msg);
+		}
+		for (unsigned j = 0; j < f->nsteps; j++) {
+			const struct finding_step *s = &f->steps[j];
+			msvc_origin(out, s->file, s->line, s->col);
+			fputs(": note: ", out);
+			msvc_text(out, s->msg);
+		}
+	}
+}

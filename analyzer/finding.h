@@ -32,6 +32,12 @@ struct finding {
 	char fingerprint[17]; /* 16 hex digits (fingerprint.h), or "" before it is computed */
 };
 
+/* A unit or function that could not be analyzed, and why (one line). */
+struct not_analyzed {
+	const char *path; /* the unit as given, or the file of the function */
+	const char *reason;
+};
+
 struct findings {
 	struct finding *v;
 	unsigned n, cap;
@@ -51,5 +57,20 @@ const char *finding_display_path(const char *path);
 void findings_print_text(FILE *out, const struct findings *fs);
 void findings_print_json(FILE *out, const struct findings *fs, const char *const *failed_files,
 			 unsigned nfailed);
+
+/*
+ * GitHub Actions workflow commands, one a finding: "::error file=F,line=L,col=C,title=ID::msg"
+ * (::warning, ::notice by severity), with the related location and the path appended to the
+ * message as "file:line:col: note: ..." lines. Paths as finding_display_path gives them (run
+ * from the repository root). GitHub shows at most 10 of each level per step: use SARIF for
+ * complete results.
+ */
+void findings_print_github(FILE *out, const struct findings *fs);
+/*
+ * The MSBuild / Visual Studio canonical format: "file(line,col): error ID: msg", then
+ * "file(line,col): note: ..." lines for the related location and the path, as cl.exe writes
+ * its notes.
+ */
+void findings_print_msvc(FILE *out, const struct findings *fs);
 
 #endif

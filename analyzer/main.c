@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "baseline.h"
 #include "compdb.h"
 #include "dirset.h"
 #include "exitcode.h"
@@ -28,6 +29,7 @@
 #include "program.h"
 #include "project.h"
 #include "rule.h"
+#include "sarif.h"
 #include "scan.h"
 #include "source.h"
 #include "store.h"
@@ -77,7 +79,8 @@ static const char usage_text[] =
 	"  --disable <id,...>       do not run these rules\n"
 	"  --list-rules             list the rules and exit\n"
 	"  --explain <id>           print a rule's documentation and exit\n"
-	"  --format text|json       output format (default text)\n"
+	"  --format <f>             text (default), json, sarif (SARIF 2.1.0), github (workflow\n"
+	"                           annotations) or msvc (Visual Studio's Error List form)\n"
 	"  --root <dir>             source root: fingerprints and stored paths are relative to it\n"
 	"                           (default: the nearest folder up from here holding .fltcheck\n"
 	"                           or .git, else the current folder)\n"
@@ -498,18 +501,22 @@ static char *enabled_rule_ids(const bool *enabled)
 	return s;
 }
 
+/* True when the fingerprint is triaged false-positive or intentional. */
+static bool triaged_away(struct store *db, const char *fp)
+{
+	struct arena a;
+	arena_init(&a);
+	struct store_triage t;
+	bool away = store_get_triage(db, fp, &a, &t) == STORE_OK &&
+		    (!strcmp(t.state, "false-positive") || !strcmp(t.state, "intentional"));
+	arena_release(&a);
+	return away;
+}
+
 static int collect_fingerprint(void *ctx, const struct store_finding *f)
 {
 	ptrvec_push(ctx, xstrdup(f->fingerprint));
 	return 0;
-}
-
-static bool in_list(const struct ptrvec *v, const char *fp)
-{
-	for (unsigned i = 0; i < v->n; i++)
-		if (!strcmp(v->v[i], fp))
-			return true;
-	return false;
 }
 
 /* The stored run named by an id or a --revision label; 0 when there is none. */
@@ -527,6 +534,47 @@ static int64_t find_run(struct store *db, const char *spec)
 		found = 0;
 	arena_release(&a);
 	return found;
+}
+
+static bool output_format_known(const char *f)
+{
+	static const char *const known[] = { "text", "json", "sarif", "github", "msvc" };
+	for (unsigned i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcmp(f, known[i]))
+			return true;
+	return false;
+}
+
+/* Prints the findings shown in the chosen format; state[i] is finding i's baseline state. */
+static void print_findings(const struct options *o, const struct findings *shown,
+			   const struct scan_result *r, const bool *enabled,
+			   const char *const *state, int argc, char **argv)
+{
+	if (!strcmp(o->format, "json")) {
+		const char **failed = xcalloc(r->nfailed + 1, sizeof(*failed));
+		for (unsigned i = 0; i < r->nfailed; i++)
+			failed[i] = r->failed[i].path;
+		findings_print_json(stdout, shown, failed, r->nfailed);
+		free(failed);
+	} else if (!strcmp(o->format, "sarif")) {
+		char *cmd = join_argv(argc, argv);
+		struct sarif_input si = { 0 };
+		si.fs = shown;
+		si.baseline_state = state;
+		si.enabled = enabled;
+		si.root = o->root;
+		si.failed = r->failed;
+		si.nfailed = r->nfailed;
+		si.command_line = cmd;
+		sarif_write(stdout, &si);
+		free(cmd);
+	} else if (!strcmp(o->format, "github")) {
+		findings_print_github(stdout, shown);
+	} else if (!strcmp(o->format, "msvc")) {
+		findings_print_msvc(stdout, shown);
+	} else {
+		findings_print_text(stdout, shown);
+	}
 }
 
 /* Stores the scan as one run; returns its id, or 0 after printing why not. */
@@ -572,7 +620,8 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 	struct store *db = NULL;
 	char *db_path = NULL;
 	int rc = EXIT_CLEAN;
-	struct ptrvec since = { 0 }; /* fingerprints of the --new-since run */
+	struct ptrvec since = { 0 }; /* fingerprints of the --new-since run, sorted */
+	struct ptrvec base = { 0 };  /* fingerprints of the --baseline file, sorted */
 	if (!o->no_db) {
 		db_path = project_db_path(o->db, o->root);
 		char *err = NULL;
@@ -585,8 +634,8 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 		}
 	}
 	if (o->new_since) {
-		int64_t base = db ? find_run(db, o->new_since) : 0;
-		if (!base) {
+		int64_t earlier = db ? find_run(db, o->new_since) : 0;
+		if (!earlier) {
 			fprintf(stderr,
 				"fltcheck: error: --new-since '%s': no such run in the database "
 				"(see 'fltcheck runs')\n",
@@ -594,7 +643,18 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 			rc = EXIT_USAGE;
 			goto out;
 		}
-		store_get_findings(db, base, NULL, NULL, collect_fingerprint, &since);
+		store_get_findings(db, earlier, NULL, NULL, collect_fingerprint, &since);
+		if (since.n > 1)
+			qsort(since.v, since.n, sizeof(void *), cmp_str);
+	}
+	if (o->baseline) {
+		char *err = NULL;
+		if (baseline_read(o->baseline, &base, &err) != 0) {
+			fprintf(stderr, "fltcheck: error: %s\n", err ? err : "cannot read baseline");
+			free(err);
+			rc = EXIT_USAGE;
+			goto out;
+		}
 	}
 
 	catch_signals();
@@ -616,49 +676,43 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 			rc = EXIT_DATABASE;
 	}
 
-	/* What is shown and fails the run: not triaged away, not in the baseline or earlier run. */
+	/* What is shown and fails the run: not triaged away, not in the baseline or the
+	 * earlier run. SARIF also carries the known ones, with baselineState "unchanged". */
+	bool compare = o->baseline || o->new_since;
+	bool sarif = !strcmp(o->format, "sarif");
 	struct findings shown = { 0 };
 	shown.v = xcalloc(r.findings.n + 1, sizeof(*shown.v));
-	unsigned triaged = 0, known = 0;
+	const char **state = xcalloc(r.findings.n + 1, sizeof(*state));
+	unsigned triaged = 0, known = 0, fresh = 0;
 	for (unsigned i = 0; i < r.findings.n; i++) {
 		const struct finding *f = &r.findings.v[i];
-		if (db) {
-			struct arena a;
-			arena_init(&a);
-			struct store_triage t;
-			bool away = store_get_triage(db, f->fingerprint, &a, &t) == STORE_OK &&
-				    (!strcmp(t.state, "false-positive") ||
-				     !strcmp(t.state, "intentional"));
-			arena_release(&a);
-			if (away) {
-				triaged++;
-				continue;
-			}
-		}
-		if (o->new_since && in_list(&since, f->fingerprint)) {
-			known++;
+		if (db && triaged_away(db, f->fingerprint)) {
+			triaged++;
 			continue;
 		}
+		bool old = (o->new_since && baseline_has(&since, f->fingerprint)) ||
+			   (o->baseline && baseline_has(&base, f->fingerprint));
+		if (old)
+			known++;
+		else
+			fresh++;
+		if (old && !sarif)
+			continue;
+		state[shown.n] = old ? "unchanged" : "new";
 		shown.v[shown.n++] = *f;
 	}
-	if (!strcmp(o->format, "json")) {
-		const char **failed = xcalloc(r.nfailed + 1, sizeof(*failed));
-		for (unsigned i = 0; i < r.nfailed; i++)
-			failed[i] = r.failed[i].path;
-		findings_print_json(stdout, &shown, failed, r.nfailed);
-		free(failed);
-	} else
-		findings_print_text(stdout, &shown);
-	suppress_print_notes(strcmp(o->format, "json") ? stdout : stderr, &r.sup);
+	print_findings(o, &shown, &r, enabled, compare ? state : NULL, argc, argv);
+	suppress_print_notes(strcmp(o->format, "text") ? stderr : stdout, &r.sup);
 	if (rc == EXIT_CLEAN)
-		rc = r.incomplete ? EXIT_INCOMPLETE : shown.n ? EXIT_FINDINGS : EXIT_CLEAN;
-	if (!o->quiet && strcmp(o->format, "json") != 0 && (shown.n || r.incomplete)) {
-		fprintf(stderr, "fltcheck: %u finding%s in %u file%s", shown.n,
-			shown.n == 1 ? "" : "s", in->n, in->n == 1 ? "" : "s");
+		rc = r.incomplete ? EXIT_INCOMPLETE : fresh ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (!o->quiet && !strcmp(o->format, "text") && (fresh || r.incomplete)) {
+		fprintf(stderr, "fltcheck: %u finding%s in %u file%s", fresh, fresh == 1 ? "" : "s",
+			in->n, in->n == 1 ? "" : "s");
 		if (triaged)
 			fprintf(stderr, "; %u triaged as false positive or intentional", triaged);
 		if (known)
-			fprintf(stderr, "; %u already in run %s", known, o->new_since);
+			fprintf(stderr, "; %u known (%s)", known,
+				o->baseline ? "in the baseline" : "in the earlier run");
 		fprintf(stderr, "%s\n", r.incomplete ? "; some code was not analyzed" : "");
 	}
 	if (o->stats) {
@@ -671,11 +725,15 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 				db_path);
 	}
 	free(shown.v);
+	free(state);
 	scan_release(&r);
 out:
 	for (unsigned i = 0; i < since.n; i++)
 		free(since.v[i]);
 	ptrvec_free(&since);
+	for (unsigned i = 0; i < base.n; i++)
+		free(base.v[i]);
+	ptrvec_free(&base);
 	store_close(db);
 	free(db_path);
 	return rc;
@@ -770,9 +828,10 @@ int main(int argc, char **argv)
 				return usage_error("%s needs a list of rule ids", a);
 		} else if (is_opt(a, "--format")) {
 			if (!(o.format = take_value(argc, argv, &i, "--format")))
-				return usage_error("%s needs text or json", a);
-			if (strcmp(o.format, "text") && strcmp(o.format, "json"))
-				return usage_error("unknown format '%s': use text or json",
+				return usage_error("%s needs a format", a);
+			if (!output_format_known(o.format))
+				return usage_error("unknown format '%s': use text, json, sarif, "
+						   "github or msvc",
 						   o.format);
 		} else if (is_opt(a, "--root")) {
 			if (!(o.root = take_value(argc, argv, &i, "--root")))

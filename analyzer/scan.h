@@ -44,18 +44,12 @@ struct scan_options {
 	volatile sig_atomic_t *interrupted;
 };
 
-/* Why a unit was not analyzed, for the database and the reports. */
-struct scan_failure {
-	const char *path;   /* the input path, or the file of a callback */
-	const char *reason; /* one line */
-};
-
 struct scan_result {
 	struct ir_tu **tus;
 	unsigned ntus;
 	struct program prog;
 	struct findings findings; /* sorted, fingerprinted, suppressions removed */
-	struct scan_failure *failed;
+	struct not_analyzed *failed;
 	unsigned nfailed;
 	unsigned parsed, cached; /* units parsed now / taken from the cache */
 	bool incomplete;         /* some unit or callback body was not analyzed */

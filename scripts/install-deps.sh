@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what fltcheck needs on Debian 12 (run as root): to build it, and
 # with --test also what the test suite uses (the sqlite3 shell, to hold a
-# database lock from outside). Does nothing when everything is already
+# database lock from outside; python3 and node/npm, which install and run the
+# SARIF validators from the npm registry). Does nothing when everything is already
 # there, so CI can call it each time.
 set -euo pipefail
 pkgs=(cmake make gcc libclang-19-dev clang-19 libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
-	pkgs+=(sqlite3)
+	pkgs+=(sqlite3 python3 nodejs npm)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
