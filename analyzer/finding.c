@@ -80,6 +80,8 @@ void findings_free(struct findings *fs)
 		free(f->steps);
 		free(f->related_file);
 		free(f->related_msg);
+		free(f->triage_state);
+		free(f->triage_note);
 	}
 	free(fs->v);
 	memset(fs, 0, sizeof(*fs));
@@ -120,6 +122,11 @@ void findings_print_text(FILE *out, const struct findings *fs)
 			fprintf(out, "%s:%u:%u: note: %s\n", finding_display_path(s->file), s->line,
 				s->col, s->msg);
 		}
+		if (f->triage_state)
+			fprintf(out, "%s:%u:%u: note: fingerprint %s, triage %s%s%s\n",
+				finding_display_path(f->file), f->line, f->col, f->fingerprint,
+				f->triage_state, f->triage_note ? ": " : "",
+				f->triage_note ? f->triage_note : "");
 	}
 }
 
@@ -150,6 +157,14 @@ void findings_print_json(FILE *out, const struct findings *fs, const char *const
 		if (f->fingerprint[0]) {
 			fputs(", \"fingerprint\": ", out);
 			json_write_string(out, f->fingerprint);
+		}
+		if (f->triage_state) {
+			fputs(", \"triage\": ", out);
+			json_write_string(out, f->triage_state);
+			if (f->triage_note) {
+				fputs(", \"triage_note\": ", out);
+				json_write_string(out, f->triage_note);
+			}
 		}
 		fputs(", \"message\": ", out);
 		json_write_string(out, f->message);

@@ -30,6 +30,9 @@ struct finding {
 	unsigned related_line, related_col;
 	char *related_msg;
 	char fingerprint[17]; /* 16 hex digits (fingerprint.h), or "" before it is computed */
+	/* Read back from the database: the triage state and note (heap), or NULL.
+	 * When set, the text and JSON outputs show them with the fingerprint. */
+	char *triage_state, *triage_note;
 };
 
 /* A unit or function that could not be analyzed, and why (one line). */

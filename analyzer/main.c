@@ -22,6 +22,7 @@
 #include "ast.h"
 #include "baseline.h"
 #include "compdb.h"
+#include "dbcmd.h"
 #include "dirset.h"
 #include "exitcode.h"
 #include "finding.h"
@@ -519,23 +520,6 @@ static int collect_fingerprint(void *ctx, const struct store_finding *f)
 	return 0;
 }
 
-/* The stored run named by an id or a --revision label; 0 when there is none. */
-static int64_t find_run(struct store *db, const char *spec)
-{
-	char *end;
-	long long id = strtoll(spec, &end, 10);
-	struct arena a;
-	arena_init(&a);
-	struct store_run run;
-	int64_t found = 0;
-	if (*spec && !*end && id > 0 && store_get_run(db, id, &a, &run) == STORE_OK && run.complete)
-		found = id;
-	else if (store_run_by_revision(db, spec, &found) != STORE_OK)
-		found = 0;
-	arena_release(&a);
-	return found;
-}
-
 static bool output_format_known(const char *f)
 {
 	static const char *const known[] = { "text", "json", "sarif", "github", "msvc" };
@@ -595,12 +579,11 @@ static int64_t store_scan(struct store *db, const char *db_path, const struct sc
 	if (crash && !strcmp(crash, "mid-run") && rc == STORE_OK)
 		raise(SIGKILL);
 	unsigned failed_inputs = 0;
-	for (unsigned i = 0; i < in->n; i++)
-		for (unsigned k = 0; k < r->nfailed; k++)
-			if (!strcmp(r->failed[k].path, in->v[i].path)) {
-				failed_inputs++;
-				break;
-			}
+	for (unsigned i = 0; rc == STORE_OK && i < in->n; i++) {
+		const char *status = r->unit_status[i] ? r->unit_status[i] : "failed";
+		failed_inputs += !strcmp(status, "failed");
+		rc = store_put_run_file(db, run, in->v[i].path, status, r->unit_reason[i]);
+	}
 	if (rc == STORE_OK)
 		rc = store_commit_run(db, run, in->n - failed_inputs, failed_inputs);
 	if (rc != STORE_OK) {
@@ -634,7 +617,7 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 		}
 	}
 	if (o->new_since) {
-		int64_t earlier = db ? find_run(db, o->new_since) : 0;
+		int64_t earlier = db ? dbcmd_find_run(db, o->new_since) : 0;
 		if (!earlier) {
 			fprintf(stderr,
 				"fltcheck: error: --new-since '%s': no such run in the database "
@@ -650,7 +633,8 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 	if (o->baseline) {
 		char *err = NULL;
 		if (baseline_read(o->baseline, &base, &err) != 0) {
-			fprintf(stderr, "fltcheck: error: %s\n", err ? err : "cannot read baseline");
+			fprintf(stderr, "fltcheck: error: %s\n",
+				err ? err : "cannot read baseline");
 			free(err);
 			rc = EXIT_USAGE;
 			goto out;
@@ -790,6 +774,8 @@ int main(int argc, char **argv)
 	bool list = false;
 	int rc = EXIT_CLEAN;
 
+	if (argc > 1 && dbcmd_is_command(argv[1]))
+		return dbcmd_main(argc - 1, argv + 1);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v;

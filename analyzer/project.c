@@ -45,5 +45,5 @@ char *project_db_path(const char *given, const char *root)
 {
 	if (given)
 		return xstrdup(given);
-	return xfmt("%s/.fltcheck/fltcheck.db", root);
+	return xfmt("%s%s.fltcheck/fltcheck.db", root, strcmp(root, "/") ? "/" : "");
 }

@@ -373,6 +373,8 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	memset(r, 0, sizeof(*r));
 	arena_init(&r->arena);
 	r->tus = xcalloc(n + 1, sizeof(*r->tus));
+	r->unit_status = xcalloc(n + 1, sizeof(*r->unit_status));
+	r->unit_reason = xcalloc(n + 1, sizeof(*r->unit_reason));
 	program_init(&r->prog);
 
 	/* Arguments and cache keys; units whose cached facts still hold are taken as they are. */
@@ -426,6 +428,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 			r->cached++;
 		else
 			r->parsed++;
+		r->unit_status[i] = u->from_cache ? "cached" : "parsed";
 		if (use_db && !u->from_cache && !r->interrupted)
 			cache_store(r, o, &memo, u);
 		r->tus[r->ntus++] = u->tu;
@@ -433,9 +436,14 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	if (o->interrupted && *o->interrupted)
 		r->interrupted = true;
 
-	for (unsigned i = 0; i < n && !r->interrupted; i++)
-		if (check_unit(r, o, &units[i]))
+	for (unsigned i = 0; i < n && !r->interrupted; i++) {
+		if (check_unit(r, o, &units[i])) {
 			program_add_tu(&r->prog, units[i].tu);
+		} else {
+			r->unit_status[i] = "failed";
+			r->unit_reason[i] = r->failed[r->nfailed - 1].reason;
+		}
+	}
 
 	for (unsigned i = 0; i < n; i++) {
 		ptrvec_free(&units[i].args);
@@ -489,6 +497,8 @@ void scan_release(struct scan_result *r)
 		ast_tu_free(r->tus[i]);
 	free(r->tus);
 	free(r->failed);
+	free(r->unit_status);
+	free(r->unit_reason);
 	free(r->db_error);
 	arena_release(&r->arena);
 }

@@ -52,8 +52,11 @@ struct scan_result {
 	struct not_analyzed *failed;
 	unsigned nfailed;
 	unsigned parsed, cached; /* units parsed now / taken from the cache */
-	bool incomplete;         /* some unit or callback body was not analyzed */
-	bool interrupted;        /* stopped by a signal: the result is partial */
+	/* Per input: "parsed", "cached" or "failed"; reason the first error or NULL. */
+	const char **unit_status;
+	const char **unit_reason;
+	bool incomplete;  /* some unit or callback body was not analyzed */
+	bool interrupted; /* stopped by a signal: the result is partial */
 	unsigned parse_errors;
 	struct suppressions sup;
 	char *db_error; /* the first database error while caching, or NULL */

@@ -72,7 +72,9 @@ CREATE TABLE tu_headers (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX tu_headers_by_header ON tu_headers (header_path);
 
--- What each run reported. steps is a JSON array of {"file", "line", "col",
+-- What each run reported. File paths here and in steps and related are
+-- relative to the run's source_root when under it (since schema 2), absolute
+-- otherwise. steps is a JSON array of {"file", "line", "col",
 -- "msg"}; related is a JSON object of the same shape, or NULL.
 -- fingerprint_version names the fingerprint scheme (0: imported from the
 -- prototype layout), so that schemes are never compared with each other.
@@ -105,6 +107,19 @@ CREATE TABLE triage (
 ) STRICT;
 
 PRAGMA user_version = 1;
+
+-- @version-2
+-- What each run did with each file it was given: parsed, taken from the parse
+-- cache, or failed (with the first error). Paths as in findings.
+CREATE TABLE run_files (
+	run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+	path TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('parsed', 'cached', 'failed')),
+	reason TEXT,
+	PRIMARY KEY (run_id, path)
+) STRICT, WITHOUT ROWID;
+
+PRAGMA user_version = 2;
 
 -- @v0-rename
 ALTER TABLE runs RENAME TO v0_runs;

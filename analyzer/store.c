@@ -17,6 +17,7 @@
 #include "store.h"
 
 #include "finding.h"
+#include "fingerprint.h"
 #include "json.h"
 #include "rule.h"
 
@@ -55,6 +56,9 @@ enum stmt_id {
 	ST_TU_HEADER_PUT,
 	ST_TU_GET,
 	ST_TU_HEADERS_GET,
+	ST_RUN_FILE_PUT,
+	ST_RUN_FILES,
+	ST_FINGERPRINT_MATCH,
 	ST__COUNT
 };
 
@@ -111,6 +115,13 @@ static const char *const stmt_sql[ST__COUNT] = {
 		      "FROM tus WHERE path = ?1 AND args_hash = ?2",
 	[ST_TU_HEADERS_GET] = "SELECT header_path, header_hash FROM tu_headers WHERE tu_id = ?1 "
 			      "ORDER BY header_path",
+	[ST_RUN_FILE_PUT] = "INSERT OR REPLACE INTO run_files (run_id, path, status, reason) "
+			    "VALUES (?1, ?2, ?3, ?4)",
+	[ST_RUN_FILES] = "SELECT path, status, reason FROM run_files WHERE run_id = ?1 "
+			 "ORDER BY path",
+	[ST_FINGERPRINT_MATCH] = "SELECT DISTINCT fingerprint FROM findings "
+				 "WHERE substr(fingerprint, 1, length(?1)) = ?1 "
+				 "ORDER BY fingerprint LIMIT 2",
 };
 
 struct store {
@@ -121,6 +132,7 @@ struct store {
 	int err_code; /* what every call returns once err is set */
 	bool in_run;  /* a run's write transaction is open */
 	int64_t run_id;
+	char *root; /* the open run's source root: stored paths are relative to it */
 	sqlite3_stmt *stmt[ST__COUNT];
 };
 
@@ -671,6 +683,7 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
 	free(s->path);
+	free(s->root);
 	free(s->err);
 	free(s);
 }
@@ -703,6 +716,8 @@ int store_begin_run(struct store *s, const struct store_run_info *info, int64_t 
 	}
 	s->in_run = true;
 	s->run_id = *run_id = sqlite3_last_insert_rowid(s->db);
+	free(s->root);
+	s->root = info->source_root && *info->source_root ? xstrdup(info->source_root) : NULL;
 	return STORE_OK;
 }
 
@@ -853,13 +868,17 @@ int store_run_by_revision(struct store *s, const char *revision, int64_t *run_id
 
 /* ---- findings ------------------------------------------------------------ */
 
-static void json_location(FILE *out, const char *file, unsigned line, unsigned col, const char *msg)
+static void json_location(FILE *out, const char *root, const char *file, unsigned line,
+			  unsigned col, const char *msg)
 {
 	fputs("{\"file\":", out);
-	if (file)
-		json_write_string(out, file);
-	else
+	if (file) {
+		char *rel = fingerprint_relpath(file, root);
+		json_write_string(out, rel);
+		free(rel);
+	} else {
 		fputs("null", out);
+	}
 	fprintf(out, ",\"line\":%u,\"col\":%u,\"msg\":", line, col);
 	if (msg)
 		json_write_string(out, msg);
@@ -869,7 +888,7 @@ static void json_location(FILE *out, const char *file, unsigned line, unsigned c
 }
 
 /* The steps of f as a JSON array (heap). */
-static char *steps_json(const struct finding *f)
+static char *steps_json(const struct finding *f, const char *root)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -884,7 +903,7 @@ static char *steps_json(const struct finding *f)
 	for (i = 0; i < f->nsteps; i++) {
 		if (i)
 			fputc(',', out);
-		json_location(out, f->steps[i].file, f->steps[i].line, f->steps[i].col,
+		json_location(out, root, f->steps[i].file, f->steps[i].line, f->steps[i].col,
 			      f->steps[i].msg);
 	}
 	fputc(']', out);
@@ -893,7 +912,7 @@ static char *steps_json(const struct finding *f)
 }
 
 /* The related location of f as a JSON object (heap), or NULL. */
-static char *related_json(const struct finding *f)
+static char *related_json(const struct finding *f, const char *root)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -906,7 +925,7 @@ static char *related_json(const struct finding *f)
 		fprintf(stderr, "fltcheck: out of memory\n");
 		abort();
 	}
-	json_location(out, f->related_file, f->related_line, f->related_col, f->related_msg);
+	json_location(out, root, f->related_file, f->related_line, f->related_col, f->related_msg);
 	fclose(out);
 	return buf;
 }
@@ -920,14 +939,15 @@ int store_put_finding(struct store *s, int64_t run_id, const struct finding *f,
 
 	if (check_run(s, run_id) || !(st = stmt(s, ST_FINDING_INSERT)))
 		return s->err_code;
-	steps = steps_json(f);
-	related = related_json(f);
+	steps = steps_json(f, s->root);
+	related = related_json(f, s->root);
+	char *file = fingerprint_relpath(f->file ? f->file : "", s->root);
 	sqlite3_bind_int64(st, 1, run_id);
 	bind_text(st, 2, fingerprint);
 	sqlite3_bind_int(st, 3, fp_version);
 	bind_text(st, 4, f->rule->id);
 	bind_text(st, 5, rule_severity_name(f->rule->severity));
-	bind_text(st, 6, f->file ? f->file : "");
+	bind_text(st, 6, file);
 	sqlite3_bind_int64(st, 7, f->line);
 	sqlite3_bind_int64(st, 8, f->col);
 	bind_text(st, 9, f->function ? f->function : "");
@@ -937,7 +957,50 @@ int store_put_finding(struct store *s, int64_t run_id, const struct finding *f,
 	rc = step_done(s, st, "write to");
 	free(steps);
 	free(related);
+	free(file);
 	return rc;
+}
+
+int store_put_run_file(struct store *s, int64_t run_id, const char *path, const char *status,
+		       const char *reason)
+{
+	sqlite3_stmt *st;
+	if (check_run(s, run_id) || !(st = stmt(s, ST_RUN_FILE_PUT)))
+		return s->err_code;
+	char *rel = fingerprint_relpath(path, s->root);
+	sqlite3_bind_int64(st, 1, run_id);
+	bind_text(st, 2, rel);
+	bind_text(st, 3, status);
+	bind_text(st, 4, reason);
+	int rc = step_done(s, st, "write to");
+	free(rel);
+	return rc;
+}
+
+int store_get_run_files(struct store *s, int64_t run_id,
+			int (*cb)(void *ctx, const char *path, const char *status,
+				  const char *reason),
+			void *ctx)
+{
+	sqlite3_stmt *st;
+	bool own;
+	int rc, ret = STORE_OK;
+	if (s->err)
+		return s->err_code;
+	if (rtx_begin(s, &own))
+		return s->err_code;
+	if (!(st = stmt(s, ST_RUN_FILES)))
+		return rtx_end(s, own, s->err_code);
+	sqlite3_bind_int64(st, 1, run_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ret = cb(ctx, column_str(st, 0), column_str(st, 1), column_str(st, 2));
+		if (ret)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = fail_db(s, "read");
+	stmt_done(st);
+	return rtx_end(s, own, ret);
 }
 
 int store_get_findings(struct store *s, int64_t run_id, const char *rule, const char *state,
@@ -1222,4 +1285,26 @@ int store_get_tu(struct store *s, const char *path, const char *args_hash, struc
 	}
 	free(hv);
 	return rtx_end(s, own, rc);
+}
+
+int store_match_fingerprint(struct store *s, const char *prefix, struct arena *a,
+			    const char **match, unsigned *nmatches)
+{
+	sqlite3_stmt *st;
+	int rc;
+	*nmatches = 0;
+	*match = NULL;
+	if (s->err)
+		return s->err_code;
+	if (!(st = stmt(s, ST_FINGERPRINT_MATCH)))
+		return s->err_code;
+	bind_text(st, 1, prefix);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!*nmatches)
+			*match = column_dup(st, 0, a);
+		(*nmatches)++;
+	}
+	int ret = rc == SQLITE_DONE ? STORE_OK : fail_db(s, "read");
+	stmt_done(st);
+	return ret;
 }

@@ -46,7 +46,7 @@ enum {
 };
 
 /* The schema version this binary writes, and the application_id it stamps. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x464C5443 /* "FLTC" */
 /* Milliseconds a writer waits for another writer before STORE_LOCKED. */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -108,10 +108,28 @@ int store_begin_run(struct store *s, const struct store_run_info *info, int64_t 
 /*
  * Adds a finding of f->rule to the open run. fingerprint and fp_version come
  * from the fingerprint module; the finding's steps become a JSON array and
- * its related location a JSON object. Nothing of f is kept.
+ * its related location a JSON object. File paths are stored relative to the
+ * run's source_root when under it. Nothing of f is kept.
  */
 int store_put_finding(struct store *s, int64_t run_id, const struct finding *f,
 		      const char *fingerprint, int fp_version);
+
+/*
+ * Records what the open run did with one of its files: status "parsed",
+ * "cached" or "failed", with reason the first error (or NULL).
+ */
+int store_put_run_file(struct store *s, int64_t run_id, const char *path, const char *status,
+		       const char *reason);
+
+/*
+ * Calls cb for each file of run run_id, by path, until cb returns non-zero
+ * (then returned). Strings are borrowed for the call; paths as stored
+ * (relative to the run's source_root when under it).
+ */
+int store_get_run_files(struct store *s, int64_t run_id,
+			int (*cb)(void *ctx, const char *path, const char *status,
+				  const char *reason),
+			void *ctx);
 
 /* Records the counts and the finish time and commits the run. */
 int store_commit_run(struct store *s, int64_t run_id, unsigned files_analyzed,
@@ -185,6 +203,13 @@ struct store_triage {
 /* The decision for a fingerprint, copied into a: STORE_OK or STORE_NOT_FOUND. */
 int store_get_triage(struct store *s, const char *fingerprint, struct arena *a,
 		     struct store_triage *out);
+
+/*
+ * The stored fingerprints (of any run) that start with prefix: *nmatches is
+ * 0, 1 or 2 (2 meaning "two or more"); *match is the first, copied into a.
+ */
+int store_match_fingerprint(struct store *s, const char *prefix, struct arena *a,
+			    const char **match, unsigned *nmatches);
 
 /* ---- caches ------------------------------------------------------------ */
 

@@ -6,13 +6,17 @@
 # there, so CI can call it each time.
 set -euo pipefail
 pkgs=(cmake make gcc libclang-19-dev clang-19 libsqlite3-dev)
-if [ "${1:-}" = "--test" ]; then
-	pkgs+=(sqlite3 python3 nodejs npm)
-fi
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+if [ "${1:-}" = "--test" ]; then
+	# Tools the tests run, by command: a node from another source (which
+	# bundles npm) counts as well as Debian's.
+	for pc in sqlite3:sqlite3 python3:python3 nodejs:node npm:npm; do
+		command -v "${pc#*:}" >/dev/null 2>&1 || missing+=("${pc%%:*}")
+	done
+fi
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "installing: ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive

@@ -597,6 +597,53 @@ static void test_store__migrates_version_0(void)
 	}
 }
 
+/* A database of schema 1 (the @version-1 section, as the first release wrote it) with
+ * a run, a finding and a triage decision is migrated to the current schema in place. */
+static void test_store__migrates_version_1(void)
+{
+	char *path = new_path("v1");
+	const char *start = strstr(store_schema_sql, "\n-- @version-1\n");
+	const char *end = start ? strstr(start + 1, "\n-- @") : NULL;
+	struct store *s;
+	struct store_run r;
+	struct store_triage t;
+	int64_t got = 0;
+
+	CHECK(start && end);
+	if (!start || !end)
+		return;
+	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
+	raw_exec(path,
+		 "INSERT INTO runs (id, started_at, finished_at, tool_version, rule_set, "
+		 "arguments, source_root, revision, files_analyzed, files_failed, complete) "
+		 "VALUES (1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', '0.1.0', "
+		 "'sync-non-irp', 'fltcheck src', '/src', 'abc123', 3, 0, 1);"
+		 "INSERT INTO findings (run_id, fingerprint, fingerprint_version, rule, severity, "
+		 "file, line, col, message) VALUES (1, '0123456789abcdef', 1, 'sync-non-irp', "
+		 "'warning', 'a.c', 3, 4, 'v1 finding');"
+		 "INSERT INTO triage VALUES ('0123456789abcdef', 'confirmed', 'seen', "
+		 "'2026-01-01T00:00:02Z');");
+	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), 1);
+	s = OPEN_OK(path);
+	if (!s)
+		return;
+	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), STORE_SCHEMA_VERSION);
+	CHECK_EQ_INT(store_run_by_revision(s, "abc123", &got), STORE_OK);
+	CHECK_EQ_INT(got, 1);
+	CHECK_EQ_INT(store_get_run(s, 1, &A, &r), STORE_OK);
+	CHECK_EQ_STR(r.source_root, "/src");
+	CHECK_EQ_STR(findings_of(s, 1, NULL, NULL), "0123456789abcdef:confirmed");
+	CHECK_EQ_INT(store_get_triage(s, "0123456789abcdef", &A, &t), STORE_OK);
+	CHECK_EQ_STR(t.note, "seen");
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM run_files", NULL), 0);
+	/* The new table takes the next run's files. */
+	{
+		static const char *const fp[] = { "fedcba9876543210" };
+		CHECK_EQ_INT(add_run(s, NULL, fp, 1), 2);
+	}
+	store_close(s);
+}
+
 /* A finished database with some content: a run and a TU with a large blob. */
 static char *make_real_db(void)
 {
@@ -634,7 +681,7 @@ static void test_store__newer_version_refused(void)
 	open_fails(path,
 		   arena_fmt(&A,
 			     "database '%s' was written by a newer fltcheck (schema 7; this "
-			     "one knows 1)",
+			     "one knows 2)",
 			     path),
 		   __LINE__);
 	after = slurp(path, &after_len);
@@ -960,6 +1007,7 @@ void unit_main(void)
 	RUN(test_store__abort_keeps_previous_run);
 	RUN(test_store__triage_survives_runs);
 	RUN(test_store__migrates_version_0);
+	RUN(test_store__migrates_version_1);
 	RUN(test_store__newer_version_refused);
 	RUN(test_store__newer_with_wal_untouched);
 	RUN(test_store__garbage_and_truncated_refused);

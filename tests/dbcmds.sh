@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# The database commands: runs, findings, diff, triage and baseline, and the
+# scan options that use what they store (triage states, --baseline), on
+# real databases written by real scans.
+#
+#   bash tests/dbcmds.sh <fltcheck-binary> <source-root>
+#
+# Ends with "N passed, N failed" and exits non-zero on any failure.
+set -u
+
+if [ $# -lt 2 ]; then
+	echo "usage: bash tests/dbcmds.sh <fltcheck-binary> <source-root>" >&2
+	exit 2
+fi
+bin=$1
+root=$2
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+case $root in /*) ;; *) root=$PWD/$root ;; esac
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-dbcmd.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+
+passed=0
+failed=0
+rc=0
+run() {
+	timeout 120 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	last_cmd="fltcheck $*"
+}
+ok() {
+	passed=$((passed + 1))
+	echo "ok   - $1"
+}
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL - $1"
+	echo "       command: $last_cmd (exit $rc)"
+	[ -s "$tmp/out" ] && head -n 20 "$tmp/out" | sed 's/^/       out | /'
+	[ -s "$tmp/err" ] && head -n 20 "$tmp/err" | sed 's/^/       err | /'
+}
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else bad "$name"; fi
+}
+rc_is() { [ "$rc" -eq "$1" ]; }
+err_has() { grep -q -- "$1" "$tmp/err"; }
+out_has() { grep -q -- "$1" "$tmp/out"; }
+one_line_error() { [ "$rc" -eq "$1" ] && [ "$(grep -c '' "$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]; }
+# The main lines (not notes) of text output.
+main_lines() { grep -v ': note: ' "$tmp/out" | grep -c '\]$'; }
+
+mkdir -p proj
+cp "$root"/corpus/drivers/buggy/* proj/
+db=$tmp/f.db
+
+# ------------------------------------------------------------- errors before any scan
+
+run runs --db "$db"
+check "a read command on a missing database: one line, exit 2, nothing created" \
+	eval 'one_line_error 2 && err_has "no database at" && [ ! -e "$db" ]'
+head -c 3000 /dev/urandom >"$tmp/garbage.db"
+sum=$(sha256sum "$tmp/garbage.db")
+run findings --db "$tmp/garbage.db"
+check "a garbage database: exit 4, one line, file untouched" \
+	eval 'one_line_error 4 && [ "$(sha256sum "$tmp/garbage.db")" = "$sum" ]'
+run runs --db "$db" --bogus
+check "unknown option: exit 2" eval 'one_line_error 2 && err_has "unknown option"'
+
+# ------------------------------------------------------------- runs and findings
+
+run --db "$db" --revision v1 proj
+check "scan 1 (revision v1) finds the buggy driver's 8 findings" eval 'rc_is 1 && [ "$(main_lines)" -eq 8 ]'
+cp "$tmp/out" "$tmp/scan1.txt"
+run runs --db "$db"
+check "runs lists the run with its revision, counts and findings" \
+	eval 'rc_is 0 && grep -Eq "^1 +[0-9T:Z-]+ +v1 +3 +0 +8 " "$tmp/out"'
+run runs --db "$db" --format json
+check "runs --format json is JSON with the run" \
+	eval 'rc_is 0 && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"runs\"][0][\"revision\"]==\"v1\" and d[\"runs\"][0][\"findings\"]==8" "$tmp/out"'
+
+run findings --db "$db"
+check "findings reads the run back: same findings as the scan, exit 1 (open ones)" \
+	eval 'rc_is 1 && [ "$(main_lines)" -eq 8 ] && [ "$(grep -c "note: fingerprint [0-9a-f]\{16\}, triage open" "$tmp/out")" -eq 8 ]'
+grep -v 'note: fingerprint' "$tmp/out" >"$tmp/back.txt"
+check "... with the same lines and notes as the scan printed" cmp -s "$tmp/back.txt" "$tmp/scan1.txt"
+(mkdir -p elsewhere && cd elsewhere && timeout 60 "$bin" findings --db "$db" >"$tmp/out" 2>"$tmp/err")
+check "findings read from another folder name the files as a scan there would" \
+	eval 'grep -q "^$tmp/proj/operations.c:" "$tmp/out"'
+
+run findings --db "$db" --rule sync-async-io --format json
+check "findings --rule filters; JSON carries fingerprint and triage" \
+	eval 'rc_is 1 && python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+f=d[\"findings\"]
+assert len(f)==1 and f[0][\"rule\"]==\"sync-async-io\" and f[0][\"triage\"]==\"open\" and len(f[0][\"fingerprint\"])==16
+" "$tmp/out"'
+fp=$(grep -o '"fingerprint": "[0-9a-f]*"' "$tmp/out" | head -1 | grep -o '[0-9a-f]\{16\}')
+run findings --db "$db" --rule no-such-rule
+check "findings --rule with an unknown rule: one line, exit 2" one_line_error 2
+run findings --db "$db" --state bogus
+check "findings --state with an unknown state: exit 2" one_line_error 2
+run findings --db "$db" --run 99
+check "findings --run with an unknown run: exit 2" eval 'one_line_error 2 && err_has "no run"'
+run findings --db "$db" --run v1
+check "findings --run takes a revision label" eval 'rc_is 1 && [ "$(main_lines)" -eq 8 ]'
+
+# ------------------------------------------------------------- triage
+
+run triage --db "$db" "${fp:0:7}" --state false-positive --note "the post-op only logs"
+check "triage takes a unique prefix and records the decision" \
+	eval 'rc_is 0 && out_has "^$fp: false-positive: the post-op only logs"'
+run --db "$db" proj
+check "a triaged false positive is no longer shown by scans" \
+	eval 'rc_is 1 && [ "$(main_lines)" -eq 7 ] && ! grep -q "sync-async-io" "$tmp/out" && err_has "1 triaged"'
+echo "/* moved */" | cat - proj/operations.c >"$tmp/x" && mv "$tmp/x" proj/operations.c
+run --db "$db" proj
+check "the decision survives an edit that moves the finding" \
+	eval 'rc_is 1 && [ "$(main_lines)" -eq 7 ] && ! grep -q "sync-async-io" "$tmp/out"'
+run findings --db "$db" --state false-positive
+check "findings --state false-positive lists it with the note, exit 0" \
+	eval 'rc_is 0 && [ "$(main_lines)" -eq 1 ] && out_has "triage false-positive: the post-op only logs"'
+run triage --db "$db" "$fp" --state confirmed
+run --db "$db" proj
+check "triaged confirmed: shown and failing again" eval 'rc_is 1 && [ "$(main_lines)" -eq 8 ]'
+run triage --db "$db" "$fp"
+check "triage without --state: exit 2" one_line_error 2
+run triage --db "$db" "xyz123" --state open
+check "triage of a non-hex string: exit 2" one_line_error 2
+run triage --db "$db" "00000" --state open
+check "triage of a too short prefix: exit 2" one_line_error 2
+run triage --db "$db" "000000" --state open
+check "triage of an unknown prefix: exit 2" eval 'one_line_error 2 && err_has "no stored finding"'
+# An ambiguous prefix, on a copy whose first two findings share six digits.
+cp "$db" "$tmp/amb.db"
+sqlite3 "$tmp/amb.db" "UPDATE findings SET fingerprint = 'abcdef000000000' || id WHERE id IN (1, 2);"
+run triage --db "$tmp/amb.db" abcdef --state open
+check "triage of an ambiguous prefix: exit 2" eval 'one_line_error 2 && err_has "several"'
+run triage --db "$tmp/amb.db" abcdef0000000001 --state open
+check "... while the full fingerprint works" eval 'rc_is 0 && ! err_has warning'
+run triage --db "$db" "aaaaaaaaaaaaaaaa" --state intentional
+check "a full fingerprint no run has is recorded, with a warning" \
+	eval 'rc_is 0 && err_has "warning" && out_has "aaaaaaaaaaaaaaaa: intentional"'
+
+# ------------------------------------------------------------- baseline
+
+run baseline write "$tmp/baseline.json" --db "$db"
+check "baseline write writes the newest run's fingerprints" \
+	eval 'rc_is 0 && python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d[\"version\"]==1 and d[\"fingerprint_version\"]==1
+fs=d[\"findings\"]
+assert len(fs)==8
+keys=[(f[\"file\"],f[\"rule\"],f[\"fingerprint\"]) for f in fs]
+assert keys==sorted(keys)
+assert all(f[\"file\"].startswith(\"proj/\") for f in fs)
+" "$tmp/baseline.json"'
+cp "$tmp/baseline.json" "$tmp/baseline1.json"
+run baseline write "$tmp/baseline.json" --db "$db"
+check "baseline write is deterministic" cmp -s "$tmp/baseline.json" "$tmp/baseline1.json"
+run --db "$db" --baseline "$tmp/baseline.json" proj
+check "--baseline: nothing new, exit 0, nothing shown" eval 'rc_is 0 && [ ! -s "$tmp/out" ]'
+cat >>proj/workers.c <<'EOF'
+
+FLT_PREOP_CALLBACK_STATUS NewPreWrite(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects, PVOID *Ctx)
+{
+	UNREFERENCED_PARAMETER(FltObjects);
+	UNREFERENCED_PARAMETER(Ctx);
+	UNREFERENCED_PARAMETER(Data);
+	return FLT_PREOP_COMPLETE;
+}
+EOF
+run --db "$db" --baseline "$tmp/baseline.json" proj
+check "--baseline: only the new finding is shown and fails" \
+	eval 'rc_is 1 && [ "$(main_lines)" -eq 1 ] && out_has "workers.c:.*complete-without-status" && err_has "8 known"'
+run --db "$db" --baseline "$tmp/baseline.json" --format sarif proj
+check "--baseline with SARIF: every result with its baselineState" \
+	eval 'rc_is 1 && python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+st=sorted(r[\"baselineState\"] for r in d[\"runs\"][0][\"results\"])
+assert st==[\"new\"]+[\"unchanged\"]*8, st
+" "$tmp/out"'
+printf '{"version": 1, "tool": "fltcheck", "fingerprint_version": 1, "findings": [{"fingerprint": "XYZ"}]}\n' >"$tmp/badfp.json"
+run --db "$db" --baseline "$tmp/badfp.json" proj
+check "a baseline with a malformed fingerprint: one line, exit 2" \
+	eval 'one_line_error 2 && err_has "badfp.json"'
+printf 'not json' >"$tmp/notjson.json"
+run --db "$db" --baseline "$tmp/notjson.json" proj
+check "a baseline that is not JSON: one line, exit 2" one_line_error 2
+printf '{"version": 9, "fingerprint_version": 1, "findings": []}' >"$tmp/v9.json"
+run --db "$db" --baseline "$tmp/v9.json" proj
+check "a baseline of another version: one line, exit 2" eval 'one_line_error 2 && err_has "version 9"'
+run --db "$db" --baseline "$tmp/missing.json" proj
+check "a missing baseline: one line, exit 2" one_line_error 2
+run --no-db --baseline "$tmp/baseline.json" proj
+check "--baseline works without a database" eval 'rc_is 1 && [ "$(main_lines)" -eq 1 ]'
+
+# ------------------------------------------------------------- diff
+
+run runs --db "$db" --format json
+last=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['runs'][-1]['id'])" "$tmp/out")
+run diff --db "$db" v1 "$last"
+check "diff: the new finding is new, the rest unchanged, exit 1" \
+	eval 'rc_is 1 && out_has "1 new, 0 fixed, 8 unchanged" && grep -q "^new: .*workers.c" "$tmp/out"'
+run diff --db "$db" "$last" v1 --format json
+check "diff the other way round: it is fixed, exit 0, JSON" \
+	eval 'rc_is 0 && python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert len(d[\"new\"])==0 and len(d[\"fixed\"])==1 and len(d[\"unchanged\"])==8
+assert d[\"fixed\"][0][\"rule\"]==\"complete-without-status\"
+" "$tmp/out"'
+run diff --db "$db" v1
+check "diff with one run: exit 2" one_line_error 2
+run diff --db "$db" v1 nosuch
+check "diff with an unknown run: exit 2" eval 'one_line_error 2 && err_has "nosuch"'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
