@@ -11,6 +11,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,9 @@ struct options {
 	unsigned jobs;
 	bool no_db;
 	bool no_cache;
+	bool hook;               /* --hook: check the given files within the stored program */
+	struct ptrvec hook_show; /* --hook: real paths whose findings are shown */
+	struct ptrvec hook_hdrs; /* --hook: real paths of the given headers */
 	bool stats;
 	bool verify;
 	bool show_parse_errors;
@@ -95,6 +99,9 @@ static const char usage_text[] =
 	"  --baseline <file>        report and fail only on findings not in this baseline\n"
 	"  --new-since <run|label>  report and fail only on findings not in that stored run\n"
 	"  --stats                  print how many files were parsed and taken from the cache\n"
+	"  --hook                   pre-commit mode: check the given (staged) files, with the\n"
+	"                           rest of the program taken from the newest stored run;\n"
+	"                           headers select the files that include them\n"
 	"  --show-parse-errors      list parse errors, not just their count\n"
 	"  --verify                 compare findings with '// expect: <rule>' comments (tests)\n"
 	"  -q, --quiet              no parse error counts on stderr\n"
@@ -127,18 +134,63 @@ static bool is_cpp_path(const char *name)
 	return dot && strcmp(dot, ".c") != 0;
 }
 
-static void add_input(struct inputs *in, const char *path, const char *const *args, unsigned nargs,
-		      bool is_cpp)
+/*
+ * The name fltcheck gives a source file: relative to the current folder when
+ * under it, else absolute, with "." and ".." segments resolved as text, so
+ * that "./a.c", "a.c" and "/here/a.c" are one file with one name (and one
+ * entry in the parse cache). Heap.
+ */
+static char *canonical_path(const char *path)
 {
+	char cwd[PATH_MAX];
+	if (!getcwd(cwd, sizeof(cwd)))
+		return xstrdup(path);
+	char *abs = path[0] == '/' ? xstrdup(path) : xfmt("%s/%s", cwd, path);
+	char *out = xmalloc(strlen(abs) + 2);
+	size_t n = 0;
+	for (char *seg = strtok(abs, "/"); seg; seg = strtok(NULL, "/")) {
+		if (!strcmp(seg, "."))
+			continue;
+		if (!strcmp(seg, "..")) {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--; /* the slash before the dropped segment */
+			continue;
+		}
+		out[n++] = '/';
+		size_t l = strlen(seg);
+		memcpy(out + n, seg, l);
+		n += l;
+	}
+	if (!n)
+		out[n++] = '/';
+	out[n] = '\0';
+	free(abs);
+	size_t cl = strlen(cwd);
+	if (cl > 1 && !strncmp(out, cwd, cl) && out[cl] == '/') {
+		char *rel = xstrdup(out + cl + 1);
+		free(out);
+		return rel;
+	}
+	return out;
+}
+
+static void add_input(struct inputs *in, const char *given, const char *const *args,
+		      unsigned nargs, bool is_cpp)
+{
+	char *path = canonical_path(given);
 	for (unsigned i = 0; i < in->n; i++)
-		if (strcmp(in->v[i].path, path) == 0)
+		if (strcmp(in->v[i].path, path) == 0) {
+			free(path);
 			return;
+		}
 	if (in->n == in->cap) {
 		in->cap = in->cap ? in->cap * 2 : 16;
 		in->v = xrealloc(in->v, in->cap * sizeof(*in->v));
 	}
 	struct scan_input *x = &in->v[in->n++];
-	x->path = xstrdup(path);
+	x->path = path;
 	x->args = args;
 	x->nargs = nargs;
 	x->is_cpp = is_cpp;
@@ -597,6 +649,108 @@ static int64_t store_scan(struct store *db, const char *db_path, const struct sc
 	return run;
 }
 
+/* --hook: true when findings in file are shown (it is one of the given files). */
+static bool hook_shows(const struct options *o, const char *file)
+{
+	char *real = realpath(file, NULL);
+	bool yes = false;
+	for (unsigned i = 0; real && i < o->hook_show.n && !yes; i++)
+		yes = !strcmp(o->hook_show.v[i], real);
+	free(real);
+	return yes;
+}
+
+/* --hook: the units that include a given header are shown too. */
+static void hook_add_includers(const struct options *o, const struct scan_result *r)
+{
+	struct ptrvec *show = (struct ptrvec *)&o->hook_show;
+	for (unsigned i = 0; i < r->ntus; i++) {
+		const struct ir_tu *tu = r->tus[i];
+		bool hit = false;
+		for (unsigned k = 0; k < tu->nincludes && !hit; k++)
+			for (unsigned h = 0; h < o->hook_hdrs.n && !hit; h++)
+				hit = !strcmp(tu->includes[k], o->hook_hdrs.v[h]);
+		char *real = hit ? realpath(tu->path, NULL) : NULL;
+		if (real)
+			ptrvec_push(show, real);
+	}
+}
+
+struct hook_files {
+	const char *root;
+	struct inputs *in;
+	const struct ptrvec *given; /* real paths of the given sources */
+};
+
+static int hook_file_cb(void *ctx, const char *path, const char *status, const char *reason)
+{
+	struct hook_files *hf = ctx;
+	(void)status;
+	(void)reason;
+	char *abs = path[0] == '/' ? xstrdup(path) : xfmt("%s/%s", hf->root, path);
+	char *real = realpath(abs, NULL);
+	bool given = false;
+	for (unsigned i = 0; real && i < hf->given->n && !given; i++)
+		given = !strcmp(hf->given->v[i], real);
+	if (real && !given)
+		add_input(hf->in, abs, NULL, 0, is_cpp_path(abs));
+	free(real);
+	free(abs);
+	return 0;
+}
+
+/*
+ * --hook: the files of the newest stored run join the given ones, so that
+ * registration tables and work routines in files not being committed are
+ * known. Without a stored run the given files are checked alone.
+ */
+static void hook_add_stored(struct inputs *in, const struct options *o)
+{
+	char *path = project_db_path(o->db, o->root);
+	struct stat st;
+	struct store *db = NULL;
+	char *err = NULL;
+	int64_t run = 0;
+	if (o->no_db) {
+		free(path);
+		return;
+	}
+	if (stat(path, &st) == 0 && store_open(path, &db, &err) == STORE_OK)
+		run = dbcmd_find_run(db, NULL);
+	if (run) {
+		struct arena a;
+		arena_init(&a);
+		struct store_run r;
+		if (store_get_run(db, run, &a, &r) == STORE_OK) {
+			struct hook_files hf = { r.source_root, in, &o->hook_show };
+			store_get_run_files(db, run, hook_file_cb, &hf);
+		}
+		arena_release(&a);
+	} else if (!o->quiet) {
+		fprintf(stderr,
+			"fltcheck: note: no stored scan in '%s'; checking the given files alone "
+			"(scan the whole driver once to know its registrations)\n",
+			path);
+	}
+	free(err);
+	store_close(db);
+	free(path);
+}
+
+/* --hook: a compilation database in the usual places, when -p was not given. */
+static char *hook_find_cdb(const char *root)
+{
+	static const char *const places[] = { "build/", "out/", "" };
+	for (unsigned i = 0; i < 3; i++) {
+		char *p = xfmt("%s/%scompile_commands.json", root, places[i]);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
 static int scan_and_report(const struct inputs *in, const struct options *o, const bool *enabled,
 			   int argc, char **argv)
 {
@@ -654,7 +808,7 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 		fprintf(stderr, "fltcheck: warning: the parse cache was not updated: %s\n",
 			r.db_error);
 	int64_t run = 0;
-	if (db) {
+	if (db && !o->hook) {
 		run = store_scan(db, db_path, &r, in, o, enabled, argc, argv);
 		if (!run)
 			rc = EXIT_DATABASE;
@@ -668,8 +822,12 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 	shown.v = xcalloc(r.findings.n + 1, sizeof(*shown.v));
 	const char **state = xcalloc(r.findings.n + 1, sizeof(*state));
 	unsigned triaged = 0, known = 0, fresh = 0;
+	if (o->hook)
+		hook_add_includers(o, &r);
 	for (unsigned i = 0; i < r.findings.n; i++) {
 		const struct finding *f = &r.findings.v[i];
+		if (o->hook && !hook_shows(o, f->file))
+			continue;
 		if (db && triaged_away(db, f->fingerprint)) {
 			triaged++;
 			continue;
@@ -689,7 +847,7 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 	suppress_print_notes(strcmp(o->format, "text") ? stderr : stdout, &r.sup);
 	if (rc == EXIT_CLEAN)
 		rc = r.incomplete ? EXIT_INCOMPLETE : fresh ? EXIT_FINDINGS : EXIT_CLEAN;
-	if (!o->quiet && !strcmp(o->format, "text") && (fresh || r.incomplete)) {
+	if (!o->quiet && !o->hook && !strcmp(o->format, "text") && (fresh || r.incomplete)) {
 		fprintf(stderr, "fltcheck: %u finding%s in %u file%s", fresh, fresh == 1 ? "" : "s",
 			in->n, in->n == 1 ? "" : "s");
 		if (triaged)
@@ -769,6 +927,7 @@ static bool is_opt(const char *arg, const char *opt)
 int main(int argc, char **argv)
 {
 	static struct options o; /* static: reachable until exit */
+	char *hook_cdb = NULL;
 	o.format = "text";
 	const char *explain_id = NULL;
 	bool list = false;
@@ -829,6 +988,8 @@ int main(int argc, char **argv)
 			o.no_db = true;
 		} else if (!strcmp(a, "--no-cache")) {
 			o.no_cache = true;
+		} else if (!strcmp(a, "--hook")) {
+			o.hook = true;
 		} else if (!strcmp(a, "--stats")) {
 			o.stats = true;
 		} else if (is_opt(a, "--revision")) {
@@ -926,6 +1087,25 @@ int main(int argc, char **argv)
 
 	struct inputs in = { 0 };
 	struct compdb db = { 0 };
+	if (o.hook) {
+		if (!o.cdb)
+			o.cdb = hook_cdb = hook_find_cdb(o.root);
+		/* Headers are not units: they select the units that include them. */
+		struct ptrvec sources = { 0 };
+		for (unsigned i = 0; i < o.paths.n; i++) {
+			char *real = realpath(o.paths.v[i], NULL);
+			if (!real)
+				continue; /* deleted or renamed away: nothing to check */
+			if (has_source_ext(real)) {
+				ptrvec_push(&sources, o.paths.v[i]);
+				ptrvec_push(&o.hook_show, real);
+			} else {
+				ptrvec_push(&o.hook_hdrs, real);
+			}
+		}
+		ptrvec_free(&o.paths);
+		o.paths = sources;
+	}
 	if (o.cdb) {
 		struct compdb_options co = { (const char *const *)o.maps_from.v,
 					     (const char *const *)o.maps_to.v, o.maps_from.n };
@@ -959,6 +1139,8 @@ int main(int argc, char **argv)
 			goto done;
 		}
 	}
+	if (o.hook)
+		hook_add_stored(&in, &o);
 	if (o.cdb) {
 		/* Files given on the command line take their flags from the database;
 		 * with none given, every database entry is analyzed. */
@@ -981,6 +1163,10 @@ int main(int argc, char **argv)
 				free(abs);
 			}
 		}
+	}
+	if (!in.n && o.hook) {
+		rc = EXIT_CLEAN; /* only headers that no stored unit includes, or nothing */
+		goto done;
 	}
 	if (!in.n) {
 		rc = usage_error("%s", o.cdb ? "the compilation database lists no files"
@@ -1006,5 +1192,12 @@ out:
 		free(o.args.v[i]);
 	ptrvec_free(&o.paths);
 	ptrvec_free(&o.args);
+	for (unsigned i = 0; i < o.hook_show.n; i++)
+		free(o.hook_show.v[i]);
+	ptrvec_free(&o.hook_show);
+	for (unsigned i = 0; i < o.hook_hdrs.n; i++)
+		free(o.hook_hdrs.v[i]);
+	ptrvec_free(&o.hook_hdrs);
+	free(hook_cdb);
 	return rc;
 }
