@@ -2252,8 +2252,13 @@ static void collect_diags(struct conv *cv)
 			o->loc.file = file_name(cv, f);
 			o->loc.line = line;
 			o->loc.col = col;
-			o->severity = sev == CXDiagnostic_Fatal ? IR_DIAG_FATAL : IR_DIAG_ERROR;
 			o->text = take(cv, clang_getDiagnosticSpelling(dg));
+			/* KeepGoing turns a missing include into a plain error; it is still
+			 * fatal to us, since what the header declares is unknown. */
+			o->severity =
+				sev == CXDiagnostic_Fatal || strstr(o->text, "' file not found")
+					? IR_DIAG_FATAL
+					: IR_DIAG_ERROR;
 			cv->errs[cv->nerrs].file = f;
 			cv->errs[cv->nerrs].off = off;
 			cv->nerrs++;

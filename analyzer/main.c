@@ -30,6 +30,7 @@
 #include "fingerprint.h"
 #include "program.h"
 #include "project.h"
+#include "report.h"
 #include "rule.h"
 #include "sarif.h"
 #include "scan.h"
@@ -70,6 +71,8 @@ struct options {
 
 static const char usage_text[] =
 	"usage: fltcheck [options] <file|dir>...\n"
+	"       fltcheck runs|findings|diff|triage|baseline ...   (the findings database)\n"
+	"       fltcheck report --html DIR [--run N|LABEL]       (an HTML report of a run)\n"
 	"\n"
 	"Checks Windows file-system minifilter callbacks and work routines.\n"
 	"Directories are searched for .c, .cpp, .cc and .cxx files; all inputs form one program.\n"
@@ -176,8 +179,8 @@ static char *canonical_path(const char *path)
 	return out;
 }
 
-static void add_input(struct inputs *in, const char *given, const char *const *args,
-		      unsigned nargs, bool is_cpp)
+static void add_input(struct inputs *in, const char *given, const char *const *args, unsigned nargs,
+		      bool is_cpp)
 {
 	char *path = canonical_path(given);
 	for (unsigned i = 0; i < in->n; i++)
@@ -926,6 +929,8 @@ static bool is_opt(const char *arg, const char *opt)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "report"))
+		return report_main(argc - 1, argv + 1);
 	static struct options o; /* static: reachable until exit */
 	char *hook_cdb = NULL;
 	o.format = "text";

@@ -278,6 +278,19 @@ else
 	bad "the sqlite3 shell is missing (scripts/install-deps.sh --test installs it)"
 fi
 
+# ------------------------------------------------------------- a unit that cannot be analyzed
+
+mkdir -p broken
+printf '#include <fltKernel.h>\n#include "not_there.h"\nint Broken;\n' >broken/a.c
+run --stats --db "$tmp/broken.db" broken
+check "a missing header: the unit is not analyzed, exit 3, one clear error" \
+	eval 'rc_is 3 && err_has "not_there.h. file not found; .broken/a.c. was not analyzed"'
+run --stats --db "$tmp/broken.db" broken
+check "... and it is not cached: parsed again next time" eval 'rc_is 3 && stats 1 0'
+printf '/* now it exists */\n' >broken/not_there.h
+run --stats --db "$tmp/broken.db" broken
+check "... so that adding the header makes it analyzable" eval 'rc_is 0 && stats 1 0'
+
 # ------------------------------------------------------------- damaged files
 
 head -c 4096 /dev/urandom >"$tmp/garbage.db"
