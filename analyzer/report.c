@@ -24,10 +24,12 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "dbcmd.h"
 #include "exitcode.h"
 #include "json.h"
 #include "project.h"
 #include "rule.h"
+#include "sarif.h"
 #include "store.h"
 
 struct report_template {
@@ -1016,22 +1018,6 @@ static int find_prev(void *ctx, const struct store_run *run)
 }
 
 /* A run named by an id or a --revision label; 0 when there is none. */
-static int64_t lookup_run(struct report *r, const char *spec)
-{
-	char *end;
-	long long id = strtoll(spec, &end, 10);
-	struct arena a;
-	arena_init(&a);
-	struct store_run run;
-	int64_t found = 0;
-	if (*spec && !*end && id > 0 && store_get_run(r->db, id, &a, &run) == STORE_OK)
-		found = id;
-	else if (store_run_by_revision(r->db, spec, &found) != STORE_OK)
-		found = 0;
-	arena_release(&a);
-	return found;
-}
-
 /* The file a stored path names on disk. Heap. */
 static char *resolve_path(const struct report *r, const char *file)
 {
@@ -1724,6 +1710,8 @@ static const char usage[] =
 	"finding's annotated source and path. It needs no network and opens from file://.\n"
 	"\n"
 	"  --html <dir>             the folder to write\n"
+	"  --sarif <file>           write the run as a SARIF 2.1.0 log (findings triaged as\n"
+	"                           false positive or intentional are left out)\n"
 	"  --run <id|revision>      the run (default: the newest complete run)\n"
 	"  --baseline-run <run>     count findings as new against this run (default: the\n"
 	"                           complete run before the reported one)\n"
@@ -1734,6 +1722,77 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 written, 2 usage error, missing database, unknown run or a folder\n"
 	"that cannot be written, 4 the database cannot be read.\n";
+
+/*
+ * The run as a SARIF log at path (written to a temporary file, then renamed):
+ * the run's enabled rules, its findings except those triaged false-positive
+ * or intentional, baseline states against the baseline run when there is
+ * one, and its files not analyzed.
+ */
+static int write_sarif(struct report *r, int64_t run_id, const char *path)
+{
+	struct findings fs = { 0 };
+	if (dbcmd_load_findings(r->db, run_id, NULL, NULL, &fs) < 0) {
+		fprintf(stderr, "fltcheck: error: %s\n",
+			store_errmsg(r->db) ? store_errmsg(r->db) : "cannot read the database");
+		findings_free(&fs);
+		return EXIT_DATABASE;
+	}
+	struct findings shown = { 0 }; /* borrows from fs */
+	shown.v = xcalloc(fs.n + 1, sizeof(*shown.v));
+	const char **state = xcalloc(fs.n + 1, sizeof(*state));
+	for (unsigned i = 0; i < fs.n; i++) {
+		const struct finding *f = &fs.v[i];
+		if (!strcmp(f->triage_state, "false-positive") ||
+		    !strcmp(f->triage_state, "intentional"))
+			continue;
+		const char *fp = f->fingerprint;
+		state[shown.n] =
+			r->nbase && bsearch(&fp, r->base_fps, r->nbase, sizeof(char *), cmp_strp)
+				? "unchanged"
+				: "new";
+		shown.v[shown.n++] = *f;
+	}
+	bool enabled[64] = { 0 };
+	char *ids = xstrdup(r->run.rule_set ? r->run.rule_set : "");
+	bool any = false;
+	for (char *t = strtok(ids, ","); t; t = strtok(NULL, ","))
+		for (unsigned i = 0; rule_table[i] && i < 64; i++)
+			if (!strcmp(rule_table[i]->id, t))
+				enabled[i] = any = true;
+	free(ids);
+	struct not_analyzed *failed = xcalloc(r->failed_path.n + 1, sizeof(*failed));
+	for (unsigned i = 0; i < r->failed_path.n; i++) {
+		failed[i].path = r->failed_path.v[i];
+		failed[i].reason = r->failed_reason.v[i];
+	}
+	struct sarif_input si = { 0 };
+	si.fs = &shown;
+	si.baseline_state = r->baseline_run ? state : NULL;
+	si.enabled = any ? enabled : NULL;
+	si.root = r->root;
+	si.failed = failed;
+	si.nfailed = r->failed_path.n;
+	si.command_line = r->run.arguments;
+	char *tmp = xfmt("%s.tmp-%ld", path, (long)getpid());
+	FILE *out = fopen(tmp, "w");
+	int rc = EXIT_CLEAN;
+	if (!out || sarif_write(out, &si) != 0 || fclose(out) != 0 || rename(tmp, path) != 0) {
+		fprintf(stderr, "fltcheck: error: cannot write '%s': %s\n", path, strerror(errno));
+		if (out)
+			unlink(tmp);
+		rc = EXIT_USAGE;
+	} else {
+		printf("fltcheck: SARIF log of run %lld (%u finding%s) written to %s\n",
+		       (long long)run_id, shown.n, shown.n == 1 ? "" : "s", path);
+	}
+	free(tmp);
+	free(failed);
+	free(state);
+	free(shown.v);
+	findings_free(&fs);
+	return rc;
+}
 
 static const char *opt_value(int argc, char **argv, int *i, const char *opt)
 {
@@ -1753,6 +1812,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *opt)
 
 int report_main(int argc, char **argv)
 {
+	const char *sarif = NULL;
 	const char *html = NULL, *run_spec = NULL, *base_spec = NULL, *db_opt = NULL,
 		   *root_opt = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -1762,6 +1822,8 @@ int report_main(int argc, char **argv)
 			return EXIT_CLEAN;
 		} else if ((v = opt_value(argc, argv, &i, "--html"))) {
 			html = v;
+		} else if ((v = opt_value(argc, argv, &i, "--sarif"))) {
+			sarif = v;
 		} else if ((v = opt_value(argc, argv, &i, "--run"))) {
 			run_spec = v;
 		} else if ((v = opt_value(argc, argv, &i, "--baseline-run"))) {
@@ -1782,9 +1844,10 @@ int report_main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (!html) {
-		fprintf(stderr, "fltcheck: error: report: --html <dir> is required (see 'fltcheck "
-				"report --help')\n");
+	if (!html && !sarif) {
+		fprintf(stderr,
+			"fltcheck: error: report: --html <dir> or --sarif <file> is required "
+			"(see 'fltcheck report --help')\n");
 		return EXIT_USAGE;
 	}
 
@@ -1817,7 +1880,7 @@ int report_main(int argc, char **argv)
 	}
 	int64_t run_id = 0;
 	if (run_spec) {
-		if (!(run_id = lookup_run(&r, run_spec))) {
+		if (!(run_id = dbcmd_find_run(r.db, run_spec))) {
 			fprintf(stderr,
 				"fltcheck: error: --run '%s': no such run in '%s' (see 'fltcheck "
 				"runs')\n",
@@ -1844,7 +1907,7 @@ int report_main(int argc, char **argv)
 		goto out;
 	}
 	if (base_spec) {
-		if (!(r.baseline_run = lookup_run(&r, base_spec))) {
+		if (!(r.baseline_run = dbcmd_find_run(r.db, base_spec))) {
 			fprintf(stderr,
 				"fltcheck: error: --baseline-run '%s': no such run in '%s'\n",
 				base_spec, db_path);
@@ -1876,23 +1939,31 @@ int report_main(int argc, char **argv)
 		r.v[i].isnew = r.baseline_run && !bsearch(&r.v[i].fingerprint, r.base_fps, r.nbase,
 							  sizeof(char *), cmp_strp);
 
-	char *fdir = xfmt("%s/findings", html);
-	bool ok = make_dirs(fdir, &err) == 0 && write_static(html, "style.css", &err) == 0 &&
-		  write_static(html, "report.js", &err) == 0;
-	free(fdir);
-	for (unsigned i = 0; ok && i < r.n; i++)
-		ok = write_finding_page(&r, &r.v[i], html, &err) == 0;
-	if (ok) {
-		prune_pages(html, r.n);
-		ok = write_index(&r, html, &err) == 0;
+	if (sarif) {
+		rc = write_sarif(&r, run_id, sarif);
+		if (rc != EXIT_CLEAN)
+			goto out;
 	}
-	if (!ok) {
-		fprintf(stderr, "fltcheck: error: %s\n", err);
-		rc = EXIT_USAGE;
-		goto out;
+	if (html) {
+		char *fdir = xfmt("%s/findings", html);
+		bool ok = make_dirs(fdir, &err) == 0 &&
+			  write_static(html, "style.css", &err) == 0 &&
+			  write_static(html, "report.js", &err) == 0;
+		free(fdir);
+		for (unsigned i = 0; ok && i < r.n; i++)
+			ok = write_finding_page(&r, &r.v[i], html, &err) == 0;
+		if (ok) {
+			prune_pages(html, r.n);
+			ok = write_index(&r, html, &err) == 0;
+		}
+		if (!ok) {
+			fprintf(stderr, "fltcheck: error: %s\n", err);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		printf("fltcheck: report of run %lld (%u finding%s) written to %s/index.html\n",
+		       (long long)run_id, r.n, r.n == 1 ? "" : "s", html);
 	}
-	printf("fltcheck: report of run %lld (%u finding%s) written to %s/index.html\n",
-	       (long long)run_id, r.n, r.n == 1 ? "" : "s", html);
 
 out:
 	free(err);

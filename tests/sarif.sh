@@ -165,6 +165,41 @@ fi
 emit text "$root" "$tmp/logs/buggy.txt" corpus/drivers/buggy ||
 	bad "text output for corpus/drivers/buggy" "$tmp/logs/buggy.txt.err"
 
+# A stored run: `fltcheck report --sarif` writes the log of the run a scan
+# stored, the same as that scan's --format sarif apart from the command line;
+# with an earlier run, each result has its baselineState.
+if [ "$mode" = cli ]; then
+	st=$tmp/stored
+	mkdir -p "$st"
+	cp -r "$root/corpus/drivers/buggy" "$st/driver"
+	(cd "$st" && timeout 120 "$bin" --db "$st/f.db" --root "$st" -q driver >/dev/null 2>&1)
+	(cd "$st" && timeout 120 "$bin" --db "$st/f.db" --root "$st" --format sarif driver \
+		>"$tmp/logs/stored-scan.sarif" 2>/dev/null)
+	(cd "$st" && timeout 120 "$bin" report --db "$st/f.db" --root "$st" --run 1 \
+		--sarif "$tmp/logs/stored.sarif" >/dev/null 2>"$tmp/stored.err")
+	(cd "$st" && timeout 120 "$bin" report --db "$st/f.db" --root "$st" --run 2 \
+		--baseline-run 1 --sarif "$tmp/logs/stored-base.sarif" >/dev/null 2>>"$tmp/stored.err")
+	if python3 - "$tmp/logs/stored.sarif" "$tmp/logs/stored-scan.sarif" \
+		"$tmp/logs/stored-base.sarif" <<'PY'; then
+import json, sys
+def load(p):
+    d = json.load(open(p, encoding="utf-8"))
+    for inv in d["runs"][0].get("invocations", []):
+        inv.pop("commandLine", None)
+    return d
+a, b, c = (load(p) for p in sys.argv[1:])
+assert a == b, "report --sarif differs from the scan's --format sarif"
+states = [r.get("baselineState") for r in c["runs"][0]["results"]]
+assert states and all(s == "unchanged" for s in states), states
+PY
+		logs+=("$tmp/logs/stored.sarif" "$tmp/logs/stored-base.sarif")
+		validate+=("$tmp/logs/stored.sarif" "$tmp/logs/stored-base.sarif")
+		ok "report --sarif: a stored run's log equals the scan's; baselineState against an earlier run"
+	else
+		bad "report --sarif: a stored run's log" "$tmp/stored.err"
+	fi
+fi
+
 # ------------------------------------------------------------- (a) and (b): python3
 
 # check.py: (a) for each log given; then the specific expectations; prints one line
