@@ -3,6 +3,7 @@
  */
 #include "dbcmd.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,44 +12,118 @@
 
 #include "baseline.h"
 #include "exitcode.h"
+#include "fingerprint.h"
 #include "json.h"
 #include "project.h"
 #include "rule.h"
 #include "store.h"
 
-static const char *const commands[] = { "runs", "findings", "diff", "triage", "baseline" };
+/* The options each command takes. */
+enum {
+	OPT_DB = 1 << 0,
+	OPT_ROOT = 1 << 1,
+	OPT_FORMAT = 1 << 2,
+	OPT_RUN = 1 << 3,
+	OPT_RULE = 1 << 4,
+	OPT_STATE = 1 << 5,
+	OPT_NOTE = 1 << 6,
+};
+
+#define COMMON_HELP                                                                    \
+	"  --db FILE      the database (default: <root>/.fltcheck/fltcheck.db)\n"      \
+	"  --root DIR     the source root (default: the nearest folder upwards with\n" \
+	"                 a .fltcheck folder or a .git entry, else the current one)\n" \
+	"  -h, --help     this text\n"
+#define FORMAT_HELP "  --format F     text (the default) or json\n"
+#define RUN_HELP    "A run is named by its id or by its --revision label (an id first).\n"
+
+static const struct command {
+	const char *name;
+	unsigned opts;
+	const char *help;
+} commands[] = {
+	{ "runs", OPT_DB | OPT_ROOT | OPT_FORMAT,
+	  "usage: fltcheck runs [--format text|json] [--db FILE] [--root DIR]\n"
+	  "\n"
+	  "Lists the runs stored in the database, oldest first: id, start time (UTC),\n"
+	  "--revision label, files analyzed, files not analyzed, number of findings and\n"
+	  "the fltcheck version that made the run.\n"
+	  "\n" FORMAT_HELP COMMON_HELP "\n"
+	  "exit status: 0; 2 usage error or no database; 4 database error\n" },
+	{ "findings", OPT_DB | OPT_ROOT | OPT_FORMAT | OPT_RUN | OPT_RULE | OPT_STATE,
+	  "usage: fltcheck findings [--run N|LABEL] [--rule ID] [--state S]\n"
+	  "                         [--format text|json] [--db FILE] [--root DIR]\n"
+	  "\n"
+	  "Prints the findings of a stored run (default: the newest) without analysing\n"
+	  "anything, in the scan's text or JSON format, each with its fingerprint and\n"
+	  "triage state: in text, a last note line per finding,\n"
+	  "  FILE:LINE:COL: note: fingerprint <16 hex digits>, triage <state>[: <note>]\n"
+	  "in JSON, \"fingerprint\", \"triage\" and \"triage_note\" members. Files the run\n"
+	  "could not analyze are listed on stderr (text) or in \"not_analyzed\" (JSON).\n"
+	  "\n"
+	  "  --run N|LABEL  the run (see 'fltcheck runs')\n"
+	  "  --rule ID      only this rule's findings (see 'fltcheck --list-rules')\n"
+	  "  --state S      only findings in triage state S: open, confirmed,\n"
+	  "                 false-positive or intentional\n" FORMAT_HELP COMMON_HELP "\n" RUN_HELP
+	  "exit status: 0 when no listed finding is open or confirmed, 1 when one is;\n"
+	  "2 usage error, no database or no such run; 4 database error\n" },
+	{ "diff", OPT_DB | OPT_ROOT | OPT_FORMAT,
+	  "usage: fltcheck diff A B [--format text|json] [--db FILE] [--root DIR]\n"
+	  "\n"
+	  "Compares the findings of run B with those of an earlier run A, matched by\n"
+	  "fingerprint (so a finding that only moved is unchanged): new (in B, not in\n"
+	  "A), fixed (in A, not in B) and unchanged. Triage states do not matter here.\n"
+	  "Text: a summary line, then one line per finding,\n"
+	  "  new|fixed|unchanged: FILE:LINE:COL: SEVERITY: MESSAGE [RULE] FINGERPRINT\n"
+	  "Runs whose fingerprints are of different schemes cannot be compared.\n"
+	  "\n" FORMAT_HELP COMMON_HELP "\n" RUN_HELP
+	  "exit status: 0 when B has no new findings, 1 when it has; 2 usage error, no\n"
+	  "database, no such run or runs that cannot be compared; 4 database error\n" },
+	{ "triage", OPT_DB | OPT_ROOT | OPT_STATE | OPT_NOTE,
+	  "usage: fltcheck triage FINGERPRINT --state S [--note TEXT]\n"
+	  "                       [--db FILE] [--root DIR]\n"
+	  "\n"
+	  "Records a review decision for the findings with this fingerprint, in this\n"
+	  "and every later run. FINGERPRINT is the full 16 hex digits, or a prefix of\n"
+	  "6 or more that only one stored fingerprint starts with ('fltcheck findings'\n"
+	  "shows them). A full fingerprint that no stored run has is recorded anyway,\n"
+	  "with a warning. S is one of:\n"
+	  "  confirmed       a real problem: still shown, still fails scans\n"
+	  "  false-positive  not a problem: scans no longer show it nor fail on it\n"
+	  "  intentional     correct as designed: likewise hidden\n"
+	  "  open            undo an earlier decision\n"
+	  "Prints the decision recorded: FINGERPRINT: STATE[: NOTE]\n"
+	  "\n"
+	  "  --state S      the decision (required)\n"
+	  "  --note TEXT    why, kept with the decision\n" COMMON_HELP "\n"
+	  "exit status: 0; 2 usage error, no database, unknown or ambiguous fingerprint;\n"
+	  "4 database error\n" },
+	{ "baseline", OPT_DB | OPT_ROOT | OPT_RUN,
+	  "usage: fltcheck baseline write FILE [--run N|LABEL] [--db FILE] [--root DIR]\n"
+	  "\n"
+	  "Writes the fingerprints of a run's findings (default: the newest run) to\n"
+	  "FILE, a small JSON file sorted by file, rule and fingerprint, with paths\n"
+	  "relative to the source root and no time stamps, meant to be committed and\n"
+	  "reviewed. A scan given --baseline FILE then shows and fails only on findings\n"
+	  "whose fingerprint is not in it. FILE is replaced atomically.\n"
+	  "\n"
+	  "  --run N|LABEL  the run (see 'fltcheck runs')\n" COMMON_HELP "\n" RUN_HELP
+	  "exit status: 0; 2 usage error, no database, no such run or FILE cannot be\n"
+	  "written; 4 database error\n" },
+};
+
+static const struct command *command_find(const char *name)
+{
+	for (unsigned i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
 
 bool dbcmd_is_command(const char *name)
 {
-	for (unsigned i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(name, commands[i]))
-			return true;
-	return false;
+	return command_find(name) != NULL;
 }
-
-static const char help_text[] =
-	"usage: fltcheck runs     [--format text|json]\n"
-	"       fltcheck findings [--run N|LABEL] [--rule ID] [--state S] [--format text|json]\n"
-	"       fltcheck diff A B [--format text|json]\n"
-	"       fltcheck triage <fingerprint> --state S [--note TEXT]\n"
-	"       fltcheck baseline write FILE [--run N|LABEL]\n"
-	"\n"
-	"Read the findings database without analysing anything (triage writes a decision).\n"
-	"  runs      the stored runs, oldest first, with their counts\n"
-	"  findings  the findings of a run (default: the newest), with fingerprint and triage\n"
-	"            state; exit 1 when one of them is open or confirmed\n"
-	"  diff      findings new in run B, fixed since run A, and unchanged (matched by\n"
-	"            fingerprint); exit 1 when B has new findings\n"
-	"  triage    record a review decision for a fingerprint (the full 16 digits or a\n"
-	"            unique prefix of 6 or more): S is confirmed, false-positive,\n"
-	"            intentional or open; false-positive and intentional findings are no\n"
-	"            longer shown by scans nor fail them\n"
-	"  baseline write  the fingerprints of a run's findings as a sorted JSON file to\n"
-	"            commit; scans given --baseline FILE fail only on findings not in it\n"
-	"A run is named by its id or by its --revision label.\n"
-	"\n"
-	"options: --db FILE (default <root>/.fltcheck/fltcheck.db), --root DIR\n"
-	"exit status: 0, 1 as above, 2 usage error, 4 database error\n";
 
 static int usage(const char *cmd, const char *fmt, const char *arg)
 {
@@ -63,7 +138,9 @@ static int usage(const char *cmd, const char *fmt, const char *arg)
 struct load_ctx {
 	struct findings *out;
 	const char *root;
-	bool warned;
+	unsigned unknown;      /* rows of rules this fltcheck does not know */
+	char unknown_rule[64]; /* the first of those rules */
+	int fp_version;        /* of the rows read: -1 none yet, -2 several */
 };
 
 static char *join_root(const char *root, const char *path)
@@ -95,14 +172,14 @@ static int load_cb(void *ctx, const struct store_finding *sf)
 	struct load_ctx *lc = ctx;
 	const struct rule *r = rule_find(sf->rule);
 	if (!r) {
-		if (!lc->warned)
-			fprintf(stderr,
-				"fltcheck: warning: the database holds findings of rule '%s', "
-				"which this fltcheck does not know; they are left out\n",
-				sf->rule);
-		lc->warned = true;
+		if (!lc->unknown++)
+			snprintf(lc->unknown_rule, sizeof(lc->unknown_rule), "%s", sf->rule);
 		return 0;
 	}
+	if (lc->fp_version == -1)
+		lc->fp_version = sf->fingerprint_version;
+	else if (lc->fp_version != sf->fingerprint_version)
+		lc->fp_version = -2;
 	struct findings *fs = lc->out;
 	if (fs->n == fs->cap) {
 		fs->cap = fs->cap ? fs->cap * 2 : 16;
@@ -139,20 +216,38 @@ static int load_cb(void *ctx, const struct store_finding *sf)
 	return 0;
 }
 
-int dbcmd_load_findings(struct store *s, int64_t run_id, const char *rule, const char *state,
-			struct findings *out)
+/* dbcmd_load_findings; *fp_version (may be NULL) the fingerprint scheme of the rows
+ * read: -1 when there were none, -2 when they mix schemes. */
+static int load_findings(struct store *s, int64_t run_id, const char *rule, const char *state,
+			 struct findings *out, int *fp_version)
 {
 	struct arena a;
 	arena_init(&a);
 	struct store_run run;
+	struct load_ctx lc = { out, NULL, 0, "", -1 };
 	int rc = store_get_run(s, run_id, &a, &run);
 	if (rc == STORE_OK) {
-		struct load_ctx lc = { out, run.source_root, false };
+		lc.root = run.source_root;
 		rc = store_get_findings(s, run_id, rule, state, load_cb, &lc);
 	}
+	if (lc.unknown)
+		fprintf(stderr,
+			"fltcheck: warning: run %lld holds %u finding%s of rules this fltcheck "
+			"does "
+			"not know ('%s'%s); %s left out\n",
+			(long long)run_id, lc.unknown, lc.unknown == 1 ? "" : "s", lc.unknown_rule,
+			lc.unknown > 1 ? ", ..." : "", lc.unknown == 1 ? "it is" : "they are");
 	arena_release(&a);
 	findings_sort(out);
+	if (fp_version)
+		*fp_version = lc.fp_version;
 	return rc;
+}
+
+int dbcmd_load_findings(struct store *s, int64_t run_id, const char *rule, const char *state,
+			struct findings *out)
+{
+	return load_findings(s, run_id, rule, state, out, NULL);
 }
 
 int64_t dbcmd_find_run(struct store *s, const char *spec)
@@ -180,9 +275,11 @@ int64_t dbcmd_find_run(struct store *s, const char *spec)
 
 struct dbopts {
 	const char *cmd;
+	const struct command *c;
 	const char *db, *root, *format, *run, *rule, *state, *note;
 	const char *pos[3];
 	unsigned npos;
+	char fingerprint[17]; /* triage: the fingerprint given, lowercase */
 };
 
 static const char *opt_value(int argc, char **argv, int *i, const char *name)
@@ -200,36 +297,53 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 /* Parses the options; returns -1 to go on, or an exit status. */
 static int parse_opts(int argc, char **argv, struct dbopts *o)
 {
-	static const char *const names[] = { "--db",   "--root",  "--format", "--run",
-					     "--rule", "--state", "--note" };
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} names[] = { { "--db", OPT_DB },    { "--root", OPT_ROOT }, { "--format", OPT_FORMAT },
+		      { "--run", OPT_RUN },  { "--rule", OPT_RULE }, { "--state", OPT_STATE },
+		      { "--note", OPT_NOTE } };
 	memset(o, 0, sizeof(*o));
 	o->cmd = argv[0];
+	o->c = command_find(argv[0]);
 	o->format = "text";
+	if (!o->c) {
+		fprintf(stderr, "fltcheck: error: unknown command '%s'\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	bool only_args = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		if (only_args || a[0] != '-' || !a[1]) {
+			if (o->npos == sizeof(o->pos) / sizeof(o->pos[0]))
+				return usage(o->cmd, "unexpected argument '%s'", a);
+			o->pos[o->npos++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_args = true;
+			continue;
+		}
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(help_text, stdout);
+			fputs(o->c->help, stdout);
 			return EXIT_CLEAN;
 		}
 		const char **slot[] = { &o->db,   &o->root,  &o->format, &o->run,
 					&o->rule, &o->state, &o->note };
 		bool matched = false;
 		for (unsigned k = 0; k < sizeof(names) / sizeof(names[0]) && !matched; k++) {
-			const char *v = opt_value(argc, argv, &i, names[k]);
+			if (!(o->c->opts & names[k].bit))
+				continue;
+			const char *v = opt_value(argc, argv, &i, names[k].name);
 			if (!v)
 				continue;
 			if (!*v)
-				return usage(o->cmd, "%s needs a value", names[k]);
+				return usage(o->cmd, "%s needs a value", names[k].name);
 			*slot[k] = v;
 			matched = true;
 		}
-		if (matched)
-			continue;
-		if (a[0] == '-' && a[1])
+		if (!matched)
 			return usage(o->cmd, "unknown option '%s'", a);
-		if (o->npos == 3)
-			return usage(o->cmd, "unexpected argument '%s'", a);
-		o->pos[o->npos++] = a;
 	}
 	if (strcmp(o->format, "text") && strcmp(o->format, "json"))
 		return usage(o->cmd, "unknown format '%s': use text or json", o->format);
@@ -244,6 +358,53 @@ static int parse_opts(int argc, char **argv, struct dbopts *o)
 			     "unknown state '%s': use open, confirmed, false-positive or "
 			     "intentional",
 			     o->state);
+	return -1;
+}
+
+static bool is_hex(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return false;
+	return true;
+}
+
+/* Checks the command's arguments before the database is opened; returns -1 to go on,
+ * or an exit status. */
+static int check_args(struct dbopts *o)
+{
+	const char *cmd = o->c->name;
+	unsigned want = 0;
+	if (!strcmp(cmd, "diff")) {
+		if (o->npos < 2)
+			return usage(o->cmd, "%s", "needs two runs: fltcheck diff A B");
+		want = 2;
+	} else if (!strcmp(cmd, "triage")) {
+		if (o->npos < 1)
+			return usage(o->cmd, "%s",
+				     "needs a fingerprint: fltcheck triage FINGERPRINT --state S");
+		want = 1;
+		const char *fp = o->pos[0];
+		size_t len = strlen(fp);
+		for (size_t i = 0; i < len && i < sizeof(o->fingerprint) - 1; i++)
+			o->fingerprint[i] = (char)tolower((unsigned char)fp[i]);
+		if (len < 6 || len > 16 || !is_hex(o->fingerprint))
+			return usage(o->cmd, "'%s' is not a fingerprint (6 to 16 hex digits)", fp);
+		if (!o->state)
+			return usage(
+				o->cmd, "%s",
+				"needs --state confirmed, false-positive, intentional or open");
+	} else if (!strcmp(cmd, "baseline")) {
+		if (o->npos < 1 || strcmp(o->pos[0], "write") != 0)
+			return usage(o->cmd, "%s",
+				     o->npos ? "unknown subcommand: use 'baseline write FILE'"
+					     : "needs a subcommand: fltcheck baseline write FILE");
+		if (o->npos < 2)
+			return usage(o->cmd, "%s", "needs a file: fltcheck baseline write FILE");
+		want = 2;
+	}
+	if (o->npos > want)
+		return usage(o->cmd, "unexpected argument '%s'", o->pos[want]);
 	return -1;
 }
 
@@ -331,8 +492,6 @@ static int runs_collect(void *ctx, const struct store_run *r)
 
 static int cmd_runs(const struct dbopts *o, struct store *s)
 {
-	if (o->npos)
-		return usage(o->cmd, "unexpected argument '%s'", o->pos[0]);
 	struct runs_ctx rc = { s, !strcmp(o->format, "json"), 0, { 0 } };
 	if (store_list_runs(s, runs_collect, &rc) < 0)
 		return db_failed(o, s);
@@ -386,39 +545,97 @@ static int cmd_runs(const struct dbopts *o, struct store *s)
 
 /* ---- findings ----------------------------------------------------------------------------- */
 
+/* The files a run could not analyze: absolute paths and reasons (heap). */
+struct failed_files {
+	const char *root;
+	struct ptrvec paths, reasons;
+};
+
+static int failed_cb(void *ctx, const char *path, const char *status, const char *reason)
+{
+	struct failed_files *ff = ctx;
+	if (strcmp(status, "failed") != 0)
+		return 0;
+	ptrvec_push(&ff->paths, join_root(ff->root, path));
+	ptrvec_push(&ff->reasons, xstrdup(reason ? reason : "cannot parse"));
+	return 0;
+}
+
+static void failed_free(struct failed_files *ff)
+{
+	for (unsigned i = 0; i < ff->paths.n; i++) {
+		free(ff->paths.v[i]);
+		free(ff->reasons.v[i]);
+	}
+	ptrvec_free(&ff->paths);
+	ptrvec_free(&ff->reasons);
+}
+
 static int cmd_findings(const struct dbopts *o, struct store *s)
 {
-	if (o->npos)
-		return usage(o->cmd, "unexpected argument '%s'", o->pos[0]);
 	int64_t run = need_run(o, s, o->run);
 	if (!run)
 		return EXIT_USAGE;
+	struct arena a;
+	arena_init(&a);
+	struct store_run r;
 	struct findings fs = { 0 };
-	if (dbcmd_load_findings(s, run, o->rule, o->state, &fs) < 0) {
-		findings_free(&fs);
-		return db_failed(o, s);
-	}
-	if (!strcmp(o->format, "json"))
-		findings_print_json(stdout, &fs, NULL, 0);
-	else
-		findings_print_text(stdout, &fs);
+	struct failed_files ff = { 0 };
 	int rc = EXIT_CLEAN;
+	if (store_get_run(s, run, &a, &r) != STORE_OK) {
+		rc = db_failed(o, s);
+		goto out;
+	}
+	ff.root = r.source_root;
+	if (load_findings(s, run, o->rule, o->state, &fs, NULL) < 0 ||
+	    store_get_run_files(s, run, failed_cb, &ff) < 0) {
+		rc = db_failed(o, s);
+		goto out;
+	}
+	if (!strcmp(o->format, "json")) {
+		findings_print_json(stdout, &fs, (const char *const *)ff.paths.v, ff.paths.n);
+	} else {
+		findings_print_text(stdout, &fs);
+		for (unsigned i = 0; i < ff.paths.n; i++)
+			fprintf(stderr,
+				"fltcheck findings: note: run %lld did not analyze '%s': %s\n",
+				(long long)run, finding_display_path(ff.paths.v[i]),
+				(const char *)ff.reasons.v[i]);
+	}
 	for (unsigned i = 0; i < fs.n; i++)
 		if (!strcmp(fs.v[i].triage_state, "open") ||
 		    !strcmp(fs.v[i].triage_state, "confirmed"))
 			rc = EXIT_FINDINGS;
+out:
+	failed_free(&ff);
 	findings_free(&fs);
+	arena_release(&a);
 	return rc;
 }
 
 /* ---- diff ----------------------------------------------------------------------------- */
 
-static const struct finding *by_fingerprint(const struct findings *fs, const char *fp)
+static int cmp_by_fingerprint(const void *a, const void *b)
 {
+	const struct finding *x = *(const struct finding *const *)a;
+	const struct finding *y = *(const struct finding *const *)b;
+	return strcmp(x->fingerprint, y->fingerprint);
+}
+
+/* fs's findings sorted by fingerprint, for in_set (heap). */
+static const struct finding **fingerprint_index(const struct findings *fs)
+{
+	const struct finding **v = xcalloc(fs->n + 1, sizeof(*v));
 	for (unsigned i = 0; i < fs->n; i++)
-		if (!strcmp(fs->v[i].fingerprint, fp))
-			return &fs->v[i];
-	return NULL;
+		v[i] = &fs->v[i];
+	if (fs->n > 1)
+		qsort(v, fs->n, sizeof(*v), cmp_by_fingerprint);
+	return v;
+}
+
+static bool in_set(const struct finding *const *index, unsigned n, const struct finding *f)
+{
+	return n && bsearch(&f, index, n, sizeof(*index), cmp_by_fingerprint) != NULL;
 }
 
 static void diff_item(bool json, bool *first, const char *kind, const struct finding *f)
@@ -430,12 +647,16 @@ static void diff_item(bool json, bool *first, const char *kind, const struct fin
 		json_write_string(stdout, f->fingerprint);
 		fputs(", \"rule\": ", stdout);
 		json_write_string(stdout, f->rule->id);
+		fputs(", \"severity\": ", stdout);
+		json_write_string(stdout, rule_severity_name(f->rule->severity));
 		fputs(", \"file\": ", stdout);
 		json_write_string(stdout, finding_display_path(f->file));
 		printf(", \"line\": %u, \"column\": %u, \"function\": ", f->line, f->col);
 		json_write_string(stdout, f->function);
 		fputs(", \"message\": ", stdout);
 		json_write_string(stdout, f->message);
+		fputs(", \"triage\": ", stdout);
+		json_write_string(stdout, f->triage_state ? f->triage_state : "open");
 		fputs("}", stdout);
 	} else {
 		printf("%s: %s:%u:%u: %s: %s [%s] %s\n", kind, finding_display_path(f->file),
@@ -446,75 +667,74 @@ static void diff_item(bool json, bool *first, const char *kind, const struct fin
 
 static int cmd_diff(const struct dbopts *o, struct store *s)
 {
-	if (o->npos != 2)
-		return usage(o->cmd, "%s", "needs two runs: fltcheck diff A B");
 	int64_t a = need_run(o, s, o->pos[0]), b = a ? need_run(o, s, o->pos[1]) : 0;
 	if (!a || !b)
 		return EXIT_USAGE;
 	struct findings fa = { 0 }, fb = { 0 };
-	if (dbcmd_load_findings(s, a, NULL, NULL, &fa) < 0 ||
-	    dbcmd_load_findings(s, b, NULL, NULL, &fb) < 0) {
+	int va, vb, rc = EXIT_CLEAN;
+	if (load_findings(s, a, NULL, NULL, &fa, &va) < 0 ||
+	    load_findings(s, b, NULL, NULL, &fb, &vb) < 0) {
 		findings_free(&fa);
 		findings_free(&fb);
 		return db_failed(o, s);
 	}
+	/* Fingerprints of different schemes never match: refuse rather than call
+	 * everything new and fixed. A run without findings matches any. */
+	if (va == -2 || vb == -2 || (va >= 0 && vb >= 0 && va != vb)) {
+		fprintf(stderr,
+			"fltcheck diff: error: runs %lld and %lld have fingerprints of different "
+			"schemes (%d and %d) and cannot be compared\n",
+			(long long)a, (long long)b, va, vb);
+		findings_free(&fa);
+		findings_free(&fb);
+		return EXIT_USAGE;
+	}
+	const struct finding **ia = fingerprint_index(&fa), **ib = fingerprint_index(&fb);
 	bool json = !strcmp(o->format, "json");
-	unsigned nnew = 0, nfixed = 0, nsame = 0;
+	unsigned n[3] = { 0, 0, 0 }; /* new, fixed, unchanged */
 	for (unsigned i = 0; i < fb.n; i++)
-		by_fingerprint(&fa, fb.v[i].fingerprint) ? nsame++ : nnew++;
+		n[in_set(ia, fa.n, &fb.v[i]) ? 2 : 0]++;
 	for (unsigned i = 0; i < fa.n; i++)
-		nfixed += !by_fingerprint(&fb, fa.v[i].fingerprint);
+		n[1] += !in_set(ib, fb.n, &fa.v[i]);
 	static const char *const kinds[] = { "new", "fixed", "unchanged" };
 	if (json)
-		printf("{\n  \"from\": %lld, \"to\": %lld,", (long long)a, (long long)b);
+		printf("{\n  \"tool\": \"fltcheck\",\n  \"from\": %lld,\n  \"to\": %lld,\n"
+		       "  \"counts\": {\"new\": %u, \"fixed\": %u, \"unchanged\": %u},",
+		       (long long)a, (long long)b, n[0], n[1], n[2]);
 	else
 		printf("run %lld -> run %lld: %u new, %u fixed, %u unchanged\n", (long long)a,
-		       (long long)b, nnew, nfixed, nsame);
+		       (long long)b, n[0], n[1], n[2]);
 	for (unsigned k = 0; k < 3; k++) {
+		/* new and unchanged: B's findings (as they are now); fixed: A's */
 		const struct findings *list = k == 1 ? &fa : &fb;
-		const struct findings *other = k == 1 ? &fb : &fa;
+		const struct finding *const *other = k == 1 ? ib : ia;
+		unsigned nother = k == 1 ? fb.n : fa.n;
 		bool first = true;
 		if (json)
 			printf("%s\n  \"%s\": [", k ? "," : "", kinds[k]);
-		for (unsigned i = 0; i < list->n; i++) {
-			bool in_other = by_fingerprint(other, list->v[i].fingerprint) != NULL;
-			if ((k == 2) == in_other)
+		for (unsigned i = 0; i < list->n; i++)
+			if ((k == 2) == in_set(other, nother, &list->v[i]))
 				diff_item(json, &first, kinds[k], &list->v[i]);
-		}
 		if (json)
 			fputs(first ? "]" : "\n  ]", stdout);
 	}
 	if (json)
 		fputs("\n}\n", stdout);
+	if (n[0])
+		rc = EXIT_FINDINGS;
+	free(ia);
+	free(ib);
 	findings_free(&fa);
 	findings_free(&fb);
-	return nnew ? EXIT_FINDINGS : EXIT_CLEAN;
+	return rc;
 }
 
 /* ---- triage --------------------------------------------------------------------------- */
 
-static bool is_hex(const char *s)
-{
-	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
-			return false;
-	return true;
-}
-
 static int cmd_triage(const struct dbopts *o, struct store *s)
 {
-	if (o->npos != 1)
-		return usage(o->cmd, "%s", "needs one fingerprint: fltcheck triage <fp> --state S");
-	if (!o->state)
-		return usage(o->cmd, "%s",
-			     "needs --state confirmed|false-positive|intentional|open");
-	const char *given = o->pos[0];
+	const char *given = o->fingerprint;
 	size_t len = strlen(given);
-	if (!is_hex(given) || len < 6 || len > 16)
-		return usage(o->cmd,
-			     "'%s' is not a fingerprint (6 to 16 lowercase hex digits; see "
-			     "'fltcheck findings')",
-			     given);
 	struct arena a;
 	arena_init(&a);
 	const char *match = NULL;
@@ -548,8 +768,6 @@ static int cmd_triage(const struct dbopts *o, struct store *s)
 
 static int cmd_baseline(const struct dbopts *o, struct store *s)
 {
-	if (o->npos != 2 || strcmp(o->pos[0], "write") != 0)
-		return usage(o->cmd, "%s", "use: fltcheck baseline write FILE [--run N|LABEL]");
 	int64_t run = need_run(o, s, o->run);
 	if (!run)
 		return EXIT_USAGE;
@@ -558,9 +776,17 @@ static int cmd_baseline(const struct dbopts *o, struct store *s)
 	struct store_run r;
 	struct findings fs = { 0 };
 	int rc = EXIT_CLEAN;
+	int fpv = -1;
 	if (store_get_run(s, run, &a, &r) != STORE_OK ||
-	    dbcmd_load_findings(s, run, NULL, NULL, &fs) < 0) {
+	    load_findings(s, run, NULL, NULL, &fs, &fpv) < 0) {
 		rc = db_failed(o, s);
+	} else if (fpv != -1 && fpv != FINGERPRINT_VERSION) {
+		fprintf(stderr,
+			"fltcheck baseline: error: run %lld has fingerprints of another scheme "
+			"than this fltcheck's (%d); scan again and write the baseline from that "
+			"run\n",
+			(long long)run, FINGERPRINT_VERSION);
+		rc = EXIT_USAGE;
 	} else {
 		char *err = NULL;
 		if (baseline_write(o->pos[1], &fs, r.source_root, &err) != 0) {
@@ -581,6 +807,8 @@ int dbcmd_main(int argc, char **argv)
 {
 	struct dbopts o;
 	int rc = parse_opts(argc, argv, &o);
+	if (rc < 0)
+		rc = check_args(&o);
 	if (rc >= 0)
 		return rc;
 	struct store *s = open_existing(&o, &rc);

@@ -22,12 +22,14 @@
 #include "rule.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Files up to this size get a full PRAGMA quick_check on open. */
 #define STORE_QUICK_CHECK_MAX (64 * 1024 * 1024)
@@ -868,12 +870,28 @@ int store_run_by_revision(struct store *s, const char *revision, int64_t *run_id
 
 /* ---- findings ------------------------------------------------------------ */
 
+/*
+ * file as stored (heap): relative to root with '/' separators when under it,
+ * otherwise as given, made absolute (a path relative to the current folder
+ * would mean something else to a reader that joins it with the root).
+ */
+static char *stored_path(const char *root, const char *file)
+{
+	char cwd[PATH_MAX];
+	if (!root || !*file || file[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return fingerprint_relpath(file, root);
+	char *abs = xfmt("%s%s%s", cwd, strcmp(cwd, "/") ? "/" : "", file);
+	char *rel = fingerprint_relpath(abs, root);
+	free(abs);
+	return rel;
+}
+
 static void json_location(FILE *out, const char *root, const char *file, unsigned line,
 			  unsigned col, const char *msg)
 {
 	fputs("{\"file\":", out);
 	if (file) {
-		char *rel = fingerprint_relpath(file, root);
+		char *rel = stored_path(root, file);
 		json_write_string(out, rel);
 		free(rel);
 	} else {
@@ -941,7 +959,7 @@ int store_put_finding(struct store *s, int64_t run_id, const struct finding *f,
 		return s->err_code;
 	steps = steps_json(f, s->root);
 	related = related_json(f, s->root);
-	char *file = fingerprint_relpath(f->file ? f->file : "", s->root);
+	char *file = stored_path(s->root, f->file ? f->file : "");
 	sqlite3_bind_int64(st, 1, run_id);
 	bind_text(st, 2, fingerprint);
 	sqlite3_bind_int(st, 3, fp_version);
@@ -967,7 +985,7 @@ int store_put_run_file(struct store *s, int64_t run_id, const char *path, const 
 	sqlite3_stmt *st;
 	if (check_run(s, run_id) || !(st = stmt(s, ST_RUN_FILE_PUT)))
 		return s->err_code;
-	char *rel = fingerprint_relpath(path, s->root);
+	char *rel = stored_path(s->root, path);
 	sqlite3_bind_int64(st, 1, run_id);
 	bind_text(st, 2, rel);
 	bind_text(st, 3, status);

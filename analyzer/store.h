@@ -108,15 +108,20 @@ int store_begin_run(struct store *s, const struct store_run_info *info, int64_t 
 /*
  * Adds a finding of f->rule to the open run. fingerprint and fp_version come
  * from the fingerprint module; the finding's steps become a JSON array and
- * its related location a JSON object. File paths are stored relative to the
- * run's source_root when under it. Nothing of f is kept.
+ * its related location a JSON object. File paths (f->file, the steps' and
+ * the related location's) are stored relative to the run's source_root when
+ * under it, with '/' separators, and absolute otherwise (a path relative to
+ * the current folder is made absolute first); readers join them back with
+ * the run's source_root. Nothing of f is kept.
  */
 int store_put_finding(struct store *s, int64_t run_id, const struct finding *f,
 		      const char *fingerprint, int fp_version);
 
 /*
  * Records what the open run did with one of its files: status "parsed",
- * "cached" or "failed", with reason the first error (or NULL).
+ * "cached" or "failed", with reason the first error (or NULL). path is
+ * stored as store_put_finding stores paths; recording a path again replaces
+ * the earlier record.
  */
 int store_put_run_file(struct store *s, int64_t run_id, const char *path, const char *status,
 		       const char *reason);

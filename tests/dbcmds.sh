@@ -68,6 +68,38 @@ check "a garbage database: exit 4, one line, file untouched" \
 	eval 'one_line_error 4 && [ "$(sha256sum "$tmp/garbage.db")" = "$sum" ]'
 run runs --db "$db" --bogus
 check "unknown option: exit 2" eval 'one_line_error 2 && err_has "unknown option"'
+run triage --db "$db" 0123456789abcdef --state confirmed
+check "triage on a missing database: one line, exit 2, nothing created" \
+	eval 'one_line_error 2 && err_has "no database at" && [ ! -e "$db" ]'
+run triage --db "$tmp/garbage.db" 0123456789abcdef --state confirmed
+check "triage on a garbage database: exit 4, one line, file untouched" \
+	eval 'one_line_error 4 && [ "$(sha256sum "$tmp/garbage.db")" = "$sum" ]'
+run baseline write "$tmp/never.json" --db "$tmp/garbage.db"
+check "baseline write from a garbage database: exit 4, untouched, no file written" \
+	eval 'one_line_error 4 && [ "$(sha256sum "$tmp/garbage.db")" = "$sum" ] && [ ! -e "$tmp/never.json" ]'
+run diff v1 --db "$db"
+check "a usage error is reported before the database is looked for" \
+	eval 'one_line_error 2 && err_has "two runs"'
+for c in runs findings diff triage baseline; do
+	run $c --help
+	check "$c --help: exit 0, its usage and exit statuses, no database needed" \
+		eval 'rc_is 0 && grep -q "^usage: fltcheck $c" "$tmp/out" && out_has "exit status" && [ ! -s "$tmp/err" ]'
+done
+run runs --note x --db "$db"
+check "an option of another command is unknown here: exit 2" \
+	eval 'one_line_error 2 && err_has "unknown option .--note."'
+run triage 0123456789abcdef --state open --format json --db "$db"
+check "triage takes no --format: exit 2" one_line_error 2
+run runs extra --db "$db"
+check "runs takes no argument: exit 2" eval 'one_line_error 2 && err_has "unexpected argument .extra."'
+run baseline --db "$db"
+check "baseline without a subcommand: exit 2" one_line_error 2
+run baseline frobnicate x --db "$db"
+check "baseline with an unknown subcommand: exit 2" one_line_error 2
+run baseline write --db "$db"
+check "baseline write without a file: exit 2" one_line_error 2
+run findings --format xml --db "$db"
+check "an unknown format: exit 2" eval 'one_line_error 2 && err_has "xml"'
 
 # ------------------------------------------------------------- runs and findings
 
@@ -219,6 +251,98 @@ run diff --db "$db" v1
 check "diff with one run: exit 2" one_line_error 2
 run diff --db "$db" v1 nosuch
 check "diff with an unknown run: exit 2" eval 'one_line_error 2 && err_has "nosuch"'
+
+# ------------------------------------------------------------- numbers and labels
+
+# A label that looks like an id: the id wins.
+cp "$db" "$tmp/label.db"
+sqlite3 "$tmp/label.db" "UPDATE runs SET revision = '2' WHERE id = 1;"
+run baseline write "$tmp/label.json" --run 2 --db "$tmp/label.db"
+check "a numeric run name is an id first" eval 'rc_is 0 && out_has "of run 2 "'
+run baseline write "$tmp/label.json" --run 99 --db "$tmp/label.db"
+check "baseline write --run with an unknown run: exit 2" eval 'one_line_error 2 && err_has "no run .99."'
+run baseline write "$tmp/no-such-dir/b.json" --db "$db"
+check "baseline write into a missing folder: one line, exit 2" \
+	eval 'one_line_error 2 && err_has "no-such-dir/b.json"'
+run triage "${fp^^}" --state confirmed --db "$db"
+check "triage accepts upper-case hex" eval 'rc_is 0 && out_has "^$fp: confirmed$"'
+
+# ------------------------------------------------------------- rows this fltcheck cannot use
+
+# A rule this fltcheck does not know (a newer or older release's): left out, with a warning.
+cp "$db" "$tmp/rule.db"
+sqlite3 "$tmp/rule.db" "UPDATE findings SET rule = 'retired-rule' WHERE id = (SELECT min(id) FROM findings WHERE run_id = 1);"
+run findings --run 1 --db "$tmp/rule.db"
+check "findings of an unknown rule are left out with one warning" \
+	eval 'rc_is 1 && [ "$(main_lines)" -eq 7 ] && [ "$(grep -c "" "$tmp/err")" -eq 1 ] && err_has "retired-rule"'
+# Fingerprints of another scheme are never compared.
+cp "$db" "$tmp/scheme.db"
+sqlite3 "$tmp/scheme.db" "UPDATE findings SET fingerprint_version = 0 WHERE run_id = 1;"
+run diff 1 "$last" --db "$tmp/scheme.db"
+check "diff of runs with different fingerprint schemes: one line, exit 2" \
+	eval 'one_line_error 2 && err_has "different"'
+run diff "$last" "$last" --db "$tmp/scheme.db"
+check "diff of a run with itself: all unchanged, exit 0" \
+	eval 'rc_is 0 && out_has "0 new, 0 fixed, 9 unchanged"'
+run baseline write "$tmp/scheme.json" --run 1 --db "$tmp/scheme.db"
+check "baseline write of a run with another fingerprint scheme: exit 2, no file" \
+	eval 'one_line_error 2 && [ ! -e "$tmp/scheme.json" ]'
+# A newer schema: refused, untouched.
+cp "$db" "$tmp/newer.db"
+sqlite3 "$tmp/newer.db" "PRAGMA user_version = 99;"
+sum=$(sha256sum "$tmp/newer.db")
+run runs --db "$tmp/newer.db"
+check "a database of a newer fltcheck: one line, exit 4, untouched" \
+	eval 'one_line_error 4 && err_has "newer" && [ "$(sha256sum "$tmp/newer.db")" = "$sum" ]'
+
+# ------------------------------------------------------------- a run with a file it could not analyze
+
+mkdir -p proj2
+cp "$root"/corpus/drivers/buggy/* proj2/
+{
+	printf '['
+	for f in operations.c workers.c writeshield.c; do
+		printf '{"directory": "%s/proj2", "file": "%s", "command": "cl /c %s"},\n' "$tmp" $f $f
+	done
+	printf '{"directory": "%s/proj2", "file": "gone.c", "command": "cl /c gone.c"}]\n' "$tmp"
+} >proj2/compile_commands.json
+run --db "$tmp/g.db" -p proj2
+check "scan with a file that cannot be analyzed: exit 3" rc_is 3
+run runs --db "$tmp/g.db"
+check "runs counts the file as not analyzed" eval 'rc_is 0 && grep -Eq "^1 +[0-9T:Z-]+ +- +3 +1 +8 " "$tmp/out"'
+run findings --db "$tmp/g.db"
+check "findings names the file the run did not analyze, on stderr" \
+	eval 'rc_is 1 && [ "$(main_lines)" -eq 8 ] && err_has "did not analyze .proj2/gone.c.: cannot open"'
+run findings --db "$tmp/g.db" --format json
+check "... and in not_analyzed in JSON" \
+	eval 'rc_is 1 && python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d[\"not_analyzed\"]==[\"proj2/gone.c\"], d[\"not_analyzed\"]
+" "$tmp/out"'
+
+# ------------------------------------------------------------- a database locked by a writer
+
+if command -v sqlite3 >/dev/null && command -v mkfifo >/dev/null; then
+	mkfifo "$tmp/lockfifo"
+	sqlite3 "$db" <"$tmp/lockfifo" >/dev/null 2>&1 &
+	lockpid=$!
+	exec 7>"$tmp/lockfifo"
+	printf 'BEGIN EXCLUSIVE;\nDELETE FROM triage WHERE 0;\n.shell touch %s/held\n' "$tmp" >&7
+	for _ in $(seq 300); do [ -e "$tmp/held" ] && break; sleep 0.1; done
+	sum=$(sqlite3 "$db" "SELECT count(*) FROM triage")
+	run runs --db "$db"
+	check "a read command is not blocked by a writer" eval 'rc_is 0 && [ -e "$tmp/held" ]'
+	run triage "$fp" --state intentional --db "$db"
+	check "triage on a database another writer holds: one line, exit 4" \
+		eval 'one_line_error 4 && err_has "locked"'
+	printf 'COMMIT;\n' >&7
+	exec 7>&-
+	wait $lockpid
+	check "... and nothing was recorded" eval '[ "$(sqlite3 "$db" "SELECT state FROM triage WHERE fingerprint = '"'$fp'"'")" = confirmed ]'
+else
+	bad "the sqlite3 shell or mkfifo is missing (scripts/install-deps.sh --test installs sqlite3)"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

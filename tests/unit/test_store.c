@@ -3,8 +3,10 @@
  * files in a temporary folder: creation and reopening, migration from the
  * prototype layout, refusal of newer, foreign, garbage and truncated files
  * (which must stay byte for byte as they were), runs committed whole or not
- * at all (aborted, closed, or killed mid-run), triage across runs, two
- * connections contending for the write lock, and the TU and file caches.
+ * at all (aborted, closed, or killed mid-run), triage across runs, paths
+ * stored relative to the run's source root, the files of a run, fingerprint
+ * prefixes, two connections contending for the write lock, and the TU and
+ * file caches.
  * Raw SQLite is used only to build or inspect files behind the store's back.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -374,9 +376,13 @@ static void test_store__finding_columns(void)
 {
 	char *path = new_path("cols");
 	struct store *s = OPEN_OK(path);
-	struct finding f = make_finding(&rule_b, "src/a.c", 12, "returns \"pending\"\n");
-	struct finding_step steps[2] = { { (char *)"src/a.c", 3, 1, (char *)"enters" },
-					 { (char *)"src/a.c", 12, 5, (char *)"tab\there" } };
+	/* Paths under the run's source root (/src/driver) are stored relative to it, with
+	 * '/' separators; others absolute. */
+	struct finding f =
+		make_finding(&rule_b, "/src/driver/src/a.c", 12, "returns \"pending\"\n");
+	struct finding_step steps[2] = { { (char *)"/src/driver/src/a.c", 3, 1, (char *)"enters" },
+					 { (char *)"/opt/wdk/fltKernel.h", 12, 5,
+					   (char *)"tab\there" } };
 	struct first x = { 0 };
 	int64_t id = 0;
 
@@ -384,7 +390,7 @@ static void test_store__finding_columns(void)
 		return;
 	f.steps = steps;
 	f.nsteps = 2;
-	f.related_file = (char *)"src/reg.c";
+	f.related_file = (char *)"/src/driver/./src\\reg.c";
 	f.related_line = 40;
 	f.related_col = 9;
 	f.related_msg = (char *)"registered here";
@@ -401,9 +407,9 @@ static void test_store__finding_columns(void)
 	CHECK_EQ_INT(x.line, 12);
 	CHECK_EQ_INT(x.col, 5);
 	CHECK_EQ_INT(x.fpv, 3);
-	CHECK_EQ_STR(x.steps,
-		     "[{\"file\":\"src/a.c\",\"line\":3,\"col\":1,\"msg\":\"enters\"},"
-		     "{\"file\":\"src/a.c\",\"line\":12,\"col\":5,\"msg\":\"tab\\there\"}]");
+	CHECK_EQ_STR(x.steps, "[{\"file\":\"src/a.c\",\"line\":3,\"col\":1,\"msg\":\"enters\"},"
+			      "{\"file\":\"/opt/wdk/"
+			      "fltKernel.h\",\"line\":12,\"col\":5,\"msg\":\"tab\\there\"}]");
 	CHECK_EQ_STR(x.related,
 		     "{\"file\":\"src/reg.c\",\"line\":40,\"col\":9,\"msg\":\"registered here\"}");
 	/* SQLite's own JSON functions read what we wrote. */
@@ -641,6 +647,124 @@ static void test_store__migrates_version_1(void)
 		static const char *const fp[] = { "fedcba9876543210" };
 		CHECK_EQ_INT(add_run(s, NULL, fp, 1), 2);
 	}
+	store_close(s);
+}
+
+/* The files of a run, collected as "path=status[:reason]" joined by spaces. */
+static int run_file_cb(void *ctx, const char *path, const char *status, const char *reason)
+{
+	struct collect *c = ctx;
+	size_t len = strlen(c->buf);
+
+	snprintf(c->buf + len, sizeof(c->buf) - len, "%s%s=%s%s%s", len ? " " : "", path, status,
+		 reason ? ":" : "", reason ? reason : "");
+	c->n++;
+	return 0;
+}
+
+static int stop_cb(void *ctx, const char *path, const char *status, const char *reason)
+{
+	(void)path, (void)status, (void)reason;
+	++*(unsigned *)ctx;
+	return 7;
+}
+
+/* store_put_run_file records each file of the open run, its path relative to the
+ * source root when under it (a path relative to the current folder included) and
+ * absolute otherwise; store_get_run_files gives them back by path. */
+static void test_store__run_files(void)
+{
+	char *path = new_path("files");
+	struct store *s = OPEN_OK(path);
+	struct store_run_info info = run_info;
+	struct collect c = { { 0 }, 0 };
+	char cwd[1024];
+	unsigned calls = 0;
+	int64_t id = 0, id2 = 0;
+
+	if (!s)
+		return;
+	/* The source root is tmp; the current folder, for a while, tmp/work. */
+	if (!CHECK(getcwd(cwd, sizeof(cwd)) != NULL))
+		return;
+	info.source_root = tmp;
+	CHECK_EQ_INT(mkdir(arena_fmt(&A, "%s/work", tmp), 0755), 0);
+	CHECK_EQ_INT(chdir(arena_fmt(&A, "%s/work", tmp)), 0);
+	CHECK_EQ_INT(store_begin_run(s, &info, &id), STORE_OK);
+	CHECK_EQ_INT(store_put_run_file(s, id, arena_fmt(&A, "%s/src/a.c", info.source_root),
+					"parsed", NULL),
+		     STORE_OK);
+	CHECK_EQ_INT(store_put_run_file(s, id, "no-such-dir/b.c", "failed",
+					"b.c:1:10: fatal error: 'x.h' file not found"),
+		     STORE_OK);
+	CHECK_EQ_INT(store_put_run_file(s, id, "/elsewhere/c.c", "cached", NULL), STORE_OK);
+	/* The same path again replaces the first record. */
+	CHECK_EQ_INT(store_put_run_file(s, id, "/elsewhere/c.c", "parsed", NULL), STORE_OK);
+	CHECK_EQ_INT(store_commit_run(s, id, 2, 1), STORE_OK);
+	CHECK_EQ_INT(chdir(cwd), 0);
+	id2 = add_run(s, NULL, NULL, 0);
+
+	CHECK_EQ_INT(store_get_run_files(s, id, run_file_cb, &c), STORE_OK);
+	CHECK_EQ_STR(c.buf, "/elsewhere/c.c=parsed src/a.c=parsed "
+			    "work/no-such-dir/b.c=failed:b.c:1:10: fatal error: 'x.h' file not "
+			    "found");
+	CHECK_EQ_INT(c.n, 3);
+	/* A run without files, and a run that does not exist, give nothing. */
+	memset(&c, 0, sizeof(c));
+	CHECK_EQ_INT(store_get_run_files(s, id2, run_file_cb, &c), STORE_OK);
+	CHECK_EQ_INT(store_get_run_files(s, 99, run_file_cb, &c), STORE_OK);
+	CHECK_EQ_INT(c.n, 0);
+	/* The callback's non-zero result stops the walk and is returned. */
+	CHECK_EQ_INT(store_get_run_files(s, id, stop_cb, &calls), 7);
+	CHECK_EQ_INT(calls, 1);
+	/* Deleting the run deletes its files. */
+	store_close(s);
+	raw_exec(path, "PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 1;");
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM run_files", NULL), 0);
+
+	/* Outside an open run, store_put_run_file is an error. */
+	s = OPEN_OK(path);
+	if (!s)
+		return;
+	CHECK_EQ_INT(store_put_run_file(s, id2, "a.c", "parsed", NULL), STORE_ERROR);
+	CHECK(store_errmsg(s) != NULL);
+	store_close(s);
+}
+
+/* store_match_fingerprint finds stored fingerprints by prefix, each once. */
+static void test_store__match_fingerprint(void)
+{
+	static const char *const run1[] = { "0123456789abcdef", "0123450000000000",
+					    "fedcba9876543210" };
+	static const char *const run2[] = { "fedcba9876543210" };
+	char *path = new_path("match");
+	struct store *s = OPEN_OK(path);
+	const char *m = NULL;
+	unsigned n = 9;
+
+	if (!s)
+		return;
+	CHECK_EQ_INT(store_match_fingerprint(s, "012345", &A, &m, &n), STORE_OK);
+	CHECK_EQ_INT(n, 0);
+	CHECK(m == NULL);
+	add_run(s, NULL, run1, 3);
+	add_run(s, NULL, run2, 1);
+	CHECK_EQ_INT(store_match_fingerprint(s, "012345", &A, &m, &n), STORE_OK);
+	CHECK_EQ_INT(n, 2);
+	CHECK_EQ_INT(store_match_fingerprint(s, "0123456", &A, &m, &n), STORE_OK);
+	CHECK_EQ_INT(n, 1);
+	CHECK_EQ_STR(m, "0123456789abcdef");
+	/* in two runs, but one fingerprint */
+	CHECK_EQ_INT(store_match_fingerprint(s, "fedcba", &A, &m, &n), STORE_OK);
+	CHECK_EQ_INT(n, 1);
+	CHECK_EQ_STR(m, "fedcba9876543210");
+	CHECK_EQ_INT(store_match_fingerprint(s, "fedcba9876543210", &A, &m, &n), STORE_OK);
+	CHECK_EQ_INT(n, 1);
+	CHECK_EQ_INT(store_match_fingerprint(s, "abcdef", &A, &m, &n), STORE_OK);
+	CHECK_EQ_INT(n, 0);
+	/* LIKE-style wildcards are not wildcards */
+	CHECK_EQ_INT(store_match_fingerprint(s, "%", &A, &m, &n), STORE_OK);
+	CHECK_EQ_INT(n, 0);
 	store_close(s);
 }
 
@@ -1008,6 +1132,8 @@ void unit_main(void)
 	RUN(test_store__triage_survives_runs);
 	RUN(test_store__migrates_version_0);
 	RUN(test_store__migrates_version_1);
+	RUN(test_store__run_files);
+	RUN(test_store__match_fingerprint);
 	RUN(test_store__newer_version_refused);
 	RUN(test_store__newer_with_wal_untouched);
 	RUN(test_store__garbage_and_truncated_refused);
