@@ -180,19 +180,12 @@ static int load_cb(void *ctx, const struct store_finding *sf)
 		lc->fp_version = sf->fingerprint_version;
 	else if (lc->fp_version != sf->fingerprint_version)
 		lc->fp_version = -2;
-	struct findings *fs = lc->out;
-	if (fs->n == fs->cap) {
-		fs->cap = fs->cap ? fs->cap * 2 : 16;
-		fs->v = xrealloc(fs->v, fs->cap * sizeof(*fs->v));
-	}
-	struct finding *f = &fs->v[fs->n++];
-	memset(f, 0, sizeof(*f));
-	f->rule = r;
-	f->file = join_root(lc->root, sf->file);
-	f->line = sf->line;
-	f->col = sf->col;
-	f->function = xstrdup(sf->function ? sf->function : "");
-	f->message = xstrdup(sf->message ? sf->message : "");
+	char *file = join_root(lc->root, sf->file);
+	struct ir_loc loc = { file, sf->line, sf->col };
+	struct finding *f = findings_add(lc->out, r, loc, sf->function, sf->message);
+	free(file);
+	if (!f)
+		return 0; /* the same rule at the same place twice: shown once, as by a scan */
 	snprintf(f->fingerprint, sizeof(f->fingerprint), "%s", sf->fingerprint);
 	f->triage_state = xstrdup(sf->state ? sf->state : "open");
 	f->triage_note = sf->note ? xstrdup(sf->note) : NULL;
