@@ -66,23 +66,27 @@ void findings_sort(struct findings *fs)
 		qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
 }
 
+/* Frees what one finding owns. */
+static void finding_release(struct finding *f)
+{
+	free(f->file);
+	free(f->function);
+	free(f->message);
+	for (unsigned j = 0; j < f->nsteps; j++) {
+		free(f->steps[j].file);
+		free(f->steps[j].msg);
+	}
+	free(f->steps);
+	free(f->related_file);
+	free(f->related_msg);
+	free(f->triage_state);
+	free(f->triage_note);
+}
+
 void findings_free(struct findings *fs)
 {
-	for (unsigned i = 0; i < fs->n; i++) {
-		struct finding *f = &fs->v[i];
-		free(f->file);
-		free(f->function);
-		free(f->message);
-		for (unsigned j = 0; j < f->nsteps; j++) {
-			free(f->steps[j].file);
-			free(f->steps[j].msg);
-		}
-		free(f->steps);
-		free(f->related_file);
-		free(f->related_msg);
-		free(f->triage_state);
-		free(f->triage_note);
-	}
+	for (unsigned i = 0; i < fs->n; i++)
+		finding_release(&fs->v[i]);
 	free(fs->v);
 	memset(fs, 0, sizeof(*fs));
 }
@@ -304,4 +308,122 @@ void findings_print_msvc(FILE *out, const struct findings *fs)
 			msvc_text(out, s->msg);
 		}
 	}
+}
+
+/* ---- the cache form ------------------------------------------------------------------ */
+
+/* [file, line, col, msg] */
+static void put_loc(FILE *out, const char *file, unsigned line, unsigned col, const char *msg)
+{
+	fputc('[', out);
+	json_write_string(out, file);
+	fprintf(out, ",%u,%u,", line, col);
+	json_write_string(out, msg ? msg : "");
+	fputc(']', out);
+}
+
+char *findings_serialize(const struct findings *fs)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	if (!out) {
+		fprintf(stderr, "fltcheck: out of memory\n");
+		abort();
+	}
+	fputc('[', out);
+	for (unsigned i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
+		fputs(i ? ",{\"r\":" : "{\"r\":", out);
+		json_write_string(out, f->rule->id);
+		fputs(",\"at\":", out);
+		put_loc(out, f->file, f->line, f->col, f->message);
+		fputs(",\"fn\":", out);
+		json_write_string(out, f->function);
+		fputs(",\"fp\":", out);
+		json_write_string(out, f->fingerprint);
+		fputs(",\"s\":[", out);
+		for (unsigned j = 0; j < f->nsteps; j++) {
+			if (j)
+				fputc(',', out);
+			put_loc(out, f->steps[j].file, f->steps[j].line, f->steps[j].col,
+				f->steps[j].msg);
+		}
+		fputc(']', out);
+		if (f->related_file) {
+			fputs(",\"rel\":", out);
+			put_loc(out, f->related_file, f->related_line, f->related_col,
+				f->related_msg);
+		}
+		fputc('}', out);
+	}
+	fputc(']', out);
+	fclose(out);
+	return buf;
+}
+
+/* Reads [file, line, col, msg]; false when v is not one. */
+static bool get_loc(const struct json_value *v, const char **file, unsigned *line, unsigned *col,
+		    const char **msg)
+{
+	if (!v || v->type != JSON_ARRAY || v->n != 4 || v->items[1]->type != JSON_NUMBER ||
+	    v->items[2]->type != JSON_NUMBER)
+		return false;
+	*file = json_string(v->items[0]);
+	*msg = json_string(v->items[3]);
+	*line = (unsigned)v->items[1]->number;
+	*col = (unsigned)v->items[2]->number;
+	return *file && *msg;
+}
+
+int findings_deserialize(const char *text, struct findings *out)
+{
+	struct json_value *root = json_parse(text, strlen(text), NULL);
+	unsigned before = out->n;
+	bool ok = root && root->type == JSON_ARRAY;
+	for (size_t i = 0; ok && i < root->n; i++) {
+		const struct json_value *o = root->items[i];
+		const char *id = json_string(json_get(o, "r"));
+		const struct rule *r = id ? rule_find(id) : NULL;
+		const char *file, *msg, *fn = json_string(json_get(o, "fn"));
+		const char *fp = json_string(json_get(o, "fp"));
+		const struct json_value *steps = json_get(o, "s"), *rel = json_get(o, "rel");
+		unsigned line, col;
+		ok = r && fn && fp && strlen(fp) < sizeof(out->v[0].fingerprint) && steps &&
+		     steps->type == JSON_ARRAY &&
+		     get_loc(json_get(o, "at"), &file, &line, &col, &msg);
+		if (!ok)
+			break;
+		struct ir_loc loc = { file, line, col };
+		struct finding *f = findings_add(out, r, loc, fn, msg);
+		if (!f)
+			continue; /* cannot happen for a serialized set; keep the first */
+		memcpy(f->fingerprint, fp, strlen(fp) + 1);
+		for (size_t j = 0; ok && j < steps->n; j++) {
+			const char *sf, *sm;
+			unsigned sl, sc;
+			ok = get_loc(steps->items[j], &sf, &sl, &sc, &sm);
+			if (ok)
+				finding_add_step(f, (struct ir_loc){ sf, sl, sc }, sm);
+		}
+		if (ok && rel) {
+			const char *rf, *rm;
+			unsigned rl, rc;
+			ok = get_loc(rel, &rf, &rl, &rc, &rm);
+			if (ok) {
+				f->related_file = xstrdup(rf);
+				f->related_line = rl;
+				f->related_col = rc;
+				f->related_msg = xstrdup(rm);
+			}
+		}
+	}
+	json_free(root);
+	if (!ok) {
+		for (unsigned i = before; i < out->n; i++)
+			finding_release(&out->v[i]);
+		out->n = before;
+		return -1;
+	}
+	return 0;
 }

@@ -76,4 +76,15 @@ void findings_print_github(FILE *out, const struct findings *fs);
  */
 void findings_print_msvc(FILE *out, const struct findings *fs);
 
+/*
+ * The findings as one compact JSON text (heap) that findings_deserialize
+ * turns back into equal findings: every field but the triage ones, paths as
+ * they are. For the whole-program cache of the findings database.
+ */
+char *findings_serialize(const struct findings *fs);
+
+/* Appends the findings of a findings_serialize text to out; -1 when it is not one
+ * (unknown rules included), and then out is as it was. */
+int findings_deserialize(const char *text, struct findings *out);
+
 #endif

@@ -863,8 +863,9 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 	if (o->stats) {
 		fprintf(stderr,
 			"fltcheck: %u translation unit%s: %u parsed, %u from the cache, %u not "
-			"analyzed\n",
-			in->n, in->n == 1 ? "" : "s", r.parsed, r.cached, r.nfailed);
+			"analyzed%s\n",
+			in->n, in->n == 1 ? "" : "s", r.parsed, r.cached, r.nfailed,
+			r.program_cached ? "; the program's findings from the cache" : "");
 		if (run)
 			fprintf(stderr, "fltcheck: run %lld stored in '%s'\n", (long long)run,
 				db_path);

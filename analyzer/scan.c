@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ast.h"
@@ -116,12 +117,28 @@ static void memo_free(struct hash_memo *m)
 	free(m->v);
 }
 
+/* What identifies this build of fltcheck: its version and its executable's size and time. */
+static const char *build_id(void)
+{
+	static char id[128];
+	if (!id[0]) {
+		struct stat st;
+		if (stat("/proc/self/exe", &st) == 0)
+			snprintf(id, sizeof(id), "%s exe %lld %lld.%09ld", FLTCHECK_VERSION,
+				 (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+				 st.st_mtim.tv_nsec);
+		else
+			snprintf(id, sizeof(id), "%s", FLTCHECK_VERSION);
+	}
+	return id;
+}
+
 /* Everything that changes what parsing a unit gives, except file contents. */
 static void args_hash(const struct scan_input *x, const struct ast_options *ao, char out[HASH_HEX])
 {
 	struct ptrvec parts = { 0 };
 	char cwd[4096];
-	ptrvec_push(&parts, xfmt("fltcheck-tu %s irser %d", FLTCHECK_VERSION, IRSER_VERSION));
+	ptrvec_push(&parts, xfmt("fltcheck-tu %s irser %d", build_id(), IRSER_VERSION));
 	ptrvec_push(&parts, xstrdup(ast_clang_version()));
 	ptrvec_push(&parts, xstrdup(getcwd(cwd, sizeof(cwd)) ? cwd : "?"));
 	ptrvec_push(&parts, xstrdup(x->path)); /* locations carry the path as given */
@@ -159,6 +176,9 @@ struct unit {
 	bool hashed;
 	struct ir_tu *tu;
 	bool from_cache;
+	/* A valid cache entry (source and headers unchanged), not yet decoded. */
+	bool valid;
+	struct store_tu cached; /* in the scan's arena */
 };
 
 struct pool {
@@ -225,38 +245,56 @@ static void note_db_error(struct scan_result *r, struct store *db)
 		r->db_error = xstrdup(store_errmsg(db));
 }
 
-/* The cached IR of u when its source and headers are unchanged, else NULL. */
-static struct ir_tu *cache_lookup(struct scan_result *r, const struct scan_options *o,
-				  struct hash_memo *memo, struct unit *u)
+/* Whether u's cache entry still holds: its source and every header unchanged. */
+static bool cache_check(struct scan_result *r, const struct scan_options *o, struct hash_memo *memo,
+			struct unit *u)
 {
-	struct arena a;
-	arena_init(&a);
-	struct store_tu t;
-	struct ir_tu *tu = NULL;
-	int rc = store_get_tu(o->db, u->abspath, u->args_hash, &a, &t);
+	struct store_tu *t = &u->cached;
+	int rc = store_get_tu(o->db, u->abspath, u->args_hash, &r->arena, t);
 	if (rc != STORE_OK) {
 		if (rc != STORE_NOT_FOUND)
 			note_db_error(r, o->db);
-		goto out;
+		return false;
 	}
-	if (strcmp(t.source_hash, u->source_hash) != 0 || t.facts_version != IRSER_VERSION ||
-	    !t.facts)
-		goto out;
-	for (unsigned i = 0; i < t.nheaders; i++) {
-		const char *h = memo_hash(memo, t.headers[i].path);
-		if (!h || strcmp(h, t.headers[i].hash) != 0)
-			goto out;
+	if (strcmp(t->source_hash, u->source_hash) != 0 || t->facts_version != IRSER_VERSION ||
+	    !t->facts)
+		return false;
+	for (unsigned i = 0; i < t->nheaders; i++) {
+		const char *h = memo_hash(memo, t->headers[i].path);
+		if (!h || strcmp(h, t->headers[i].hash) != 0)
+			return false;
 	}
-	tu = irser_read(t.facts, t.facts_len, NULL);
+	return true;
+}
+
+/* The TU of a valid cache entry, with its includes; NULL when the blob is refused. */
+static struct ir_tu *cache_decode(const struct unit *u)
+{
+	const struct store_tu *t = &u->cached;
+	struct ir_tu *tu = irser_read(t->facts, t->facts_len, NULL);
 	if (!tu)
-		goto out; /* damaged or from another encoding: parse again */
-	const char **inc = arena_alloc(&tu->arena, (t.nheaders + 1) * sizeof(*inc));
-	for (unsigned i = 0; i < t.nheaders; i++)
-		inc[i] = arena_strdup(&tu->arena, t.headers[i].path);
+		return NULL; /* damaged or from another encoding: parse again */
+	const char **inc = arena_alloc(&tu->arena, (t->nheaders + 1) * sizeof(*inc));
+	for (unsigned i = 0; i < t->nheaders; i++)
+		inc[i] = arena_strdup(&tu->arena, t->headers[i].path);
 	tu->includes = inc;
-	tu->nincludes = t.nheaders;
-out:
-	arena_release(&a);
+	tu->nincludes = t->nheaders;
+	return tu;
+}
+
+/* A TU that holds only the path and includes of a cached unit (for --hook's includers). */
+static struct ir_tu *cache_stub(const struct unit *u)
+{
+	struct ir_tu *tu = xcalloc(1, sizeof(*tu));
+	arena_init(&tu->arena);
+	tu->path = arena_strdup(&tu->arena, u->in->path);
+	tu->parsed = true;
+	const struct store_tu *t = &u->cached;
+	const char **inc = arena_alloc(&tu->arena, (t->nheaders + 1) * sizeof(*inc));
+	for (unsigned i = 0; i < t->nheaders; i++)
+		inc[i] = arena_strdup(&tu->arena, t->headers[i].path);
+	tu->includes = inc;
+	tu->nincludes = t->nheaders;
 	return tu;
 }
 
@@ -285,7 +323,7 @@ static void cache_store(struct scan_result *r, const struct scan_options *o, str
 		t.path = u->abspath;
 		t.args_hash = u->args_hash;
 		t.source_hash = u->source_hash;
-		t.parse_status = 0;
+		t.parse_status = (int)u->tu->nerrors; /* errors that were not fatal */
 		t.diagnostics = "";
 		t.facts = blob;
 		t.facts_len = len;
@@ -367,6 +405,58 @@ static bool check_unit(struct scan_result *r, const struct scan_options *o, cons
 	return true;
 }
 
+/*
+ * The key of the whole program's result: the build, the root, the rules and,
+ * unit by unit in order, the path, the argument and source hashes and every
+ * header with its hash. Equal keys mean equal inputs to the link and the rules.
+ */
+static void program_key(const struct unit *units, unsigned n, const struct scan_options *o,
+			struct hash_memo *memo, char out[HASH_HEX])
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f) {
+		fprintf(stderr, "fltcheck: out of memory\n");
+		abort();
+	}
+	fprintf(f, "fltcheck-program 1%c%s%c%s%c", 0, build_id(), 0, o->root ? o->root : "", 0);
+	for (unsigned i = 0; rule_table[i]; i++)
+		if (o->enabled[i])
+			fprintf(f, "%s,", rule_table[i]->id);
+	for (unsigned i = 0; i < n; i++) {
+		const struct unit *u = &units[i];
+		fprintf(f, "%c%s%c%s%c%s", 0, u->in->path, 0, u->args_hash, 0, u->source_hash);
+		if (u->valid) {
+			for (unsigned k = 0; k < u->cached.nheaders; k++)
+				fprintf(f, "%c%s%c%s", 1, u->cached.headers[k].path, 1,
+					u->cached.headers[k].hash);
+		} else {
+			for (unsigned k = 0; k < u->tu->nincludes; k++) {
+				const char *h = memo_hash(memo, u->tu->includes[k]);
+				fprintf(f, "%c%s%c%s", 1, u->tu->includes[k], 1, h ? h : "?");
+			}
+		}
+	}
+	fclose(f);
+	unsigned char d[32];
+	fingerprint_sha256(buf, len, d);
+	free(buf);
+	hex16(d, out);
+}
+
+/* Fingerprints, for the whole set at once: the occurrence index counts all of it. */
+static void compute_fingerprints(struct findings *fs, const char *root)
+{
+	if (!fs->n)
+		return;
+	char(*fp)[17] = xcalloc(fs->n, sizeof(*fp));
+	fingerprint_compute(fs, root, fp);
+	for (unsigned i = 0; i < fs->n; i++)
+		memcpy(fs->v[i].fingerprint, fp[i], sizeof(fp[i]));
+	free(fp);
+}
+
 void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	      const struct scan_options *o)
 {
@@ -377,12 +467,13 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	r->unit_reason = xcalloc(n + 1, sizeof(*r->unit_reason));
 	program_init(&r->prog);
 
-	/* Arguments and cache keys; units whose cached facts still hold are taken as they are. */
+	/* Arguments and cache keys; which units' cached facts still hold. */
 	struct unit *units = xcalloc(n + 1, sizeof(*units));
 	unsigned *todo = xcalloc(n + 1, sizeof(*todo));
 	unsigned ntodo = 0;
 	struct hash_memo memo = { 0 };
 	bool use_db = o->db != NULL;
+	bool all_clean = use_db && !o->no_cache; /* every unit cached, without parse errors */
 	for (unsigned i = 0; i < n; i++) {
 		struct unit *u = &units[i];
 		u->in = &in[i];
@@ -405,15 +496,38 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 				}
 				args_hash(&in[i], &u->ao, u->args_hash);
 			}
-			if (u->hashed && !o->no_cache) {
-				u->tu = cache_lookup(r, o, &memo, u);
-				u->from_cache = u->tu != NULL;
-			}
+			if (u->hashed && !o->no_cache)
+				u->valid = cache_check(r, o, &memo, u);
 		}
-		if (!u->tu)
-			todo[ntodo++] = i;
+		if (!u->valid || u->cached.parse_status != 0)
+			all_clean = false;
 	}
 
+	/* Nothing changed since a scan that stored its result: take that result. */
+	char key[HASH_HEX] = "";
+	if (all_clean) {
+		program_key(units, n, o, &memo, key);
+		const char *text = NULL;
+		if (store_get_program(o->db, key, &r->arena, &text) == STORE_OK &&
+		    findings_deserialize(text, &r->findings) == 0) {
+			for (unsigned i = 0; i < n; i++) {
+				r->tus[r->ntus++] = cache_stub(&units[i]);
+				r->unit_status[i] = "cached";
+			}
+			r->cached = n;
+			r->program_cached = true;
+			goto suppressions;
+		}
+		note_db_error(r, o->db);
+	}
+
+	for (unsigned i = 0; i < n; i++) {
+		struct unit *u = &units[i];
+		if (u->valid && (u->tu = cache_decode(u)) != NULL)
+			u->from_cache = true;
+		else
+			todo[ntodo++] = i;
+	}
 	struct pool pl = { units, todo, ntodo, 0, PTHREAD_MUTEX_INITIALIZER, o->interrupted };
 	parse_all(&pl, o->jobs ? o->jobs : 1);
 	pthread_mutex_destroy(&pl.lock);
@@ -444,16 +558,8 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 			r->unit_reason[i] = r->failed[r->nfailed - 1].reason;
 		}
 	}
-
-	for (unsigned i = 0; i < n; i++) {
-		ptrvec_free(&units[i].args);
-		free(units[i].abspath);
-	}
-	free(units);
-	free(todo);
-	memo_free(&memo);
 	if (r->interrupted)
-		return;
+		goto out;
 
 	program_link(&r->prog);
 	/* A callback or routine whose own body could not be parsed was not analyzed. */
@@ -470,15 +576,22 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	}
 	engine_run(&r->prog, o->enabled, &r->findings);
 	findings_sort(&r->findings);
+	compute_fingerprints(&r->findings, o->root);
 
-	/* Fingerprints first: the occurrence index counts the whole set. */
-	if (r->findings.n) {
-		char(*fp)[17] = xcalloc(r->findings.n, sizeof(*fp));
-		fingerprint_compute(&r->findings, o->root, fp);
-		for (unsigned i = 0; i < r->findings.n; i++)
-			memcpy(r->findings.v[i].fingerprint, fp[i], sizeof(fp[i]));
-		free(fp);
+	/* Keep the result for a re-scan of the same inputs, when it is complete and clean. */
+	bool clean = use_db && !r->nfailed && !r->parse_errors;
+	for (unsigned i = 0; clean && i < n; i++)
+		clean = units[i].hashed && units[i].tu;
+	if (clean) {
+		if (!key[0])
+			program_key(units, n, o, &memo, key);
+		char *text = findings_serialize(&r->findings);
+		if (store_put_program(o->db, key, text) != STORE_OK)
+			note_db_error(r, o->db);
+		free(text);
 	}
+
+suppressions:;
 	/* Then the suppressions written in the analyzed sources. */
 	struct ptrvec files = { 0 };
 	for (unsigned i = 0; i < n; i++)
@@ -486,6 +599,14 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	suppress_scan(&r->sup, (const char *const *)files.v, files.n, rule_id_exists);
 	ptrvec_free(&files);
 	suppress_apply(&r->sup, &r->findings);
+out:
+	for (unsigned i = 0; i < n; i++) {
+		ptrvec_free(&units[i].args);
+		free(units[i].abspath);
+	}
+	free(units);
+	free(todo);
+	memo_free(&memo);
 }
 
 void scan_release(struct scan_result *r)

@@ -121,6 +121,20 @@ CREATE TABLE run_files (
 
 PRAGMA user_version = 2;
 
+-- @version-3
+-- The whole program's result, before inline suppressions: when every unit of
+-- a scan is unchanged (the key hashes the units' paths, argument, source and
+-- header hashes, the rules, the root and the fltcheck build), a re-scan takes
+-- its findings from here instead of running the rules again. findings is the
+-- finding module's own JSON (findings_serialize). Only the newest few are kept.
+CREATE TABLE program_results (
+	key TEXT PRIMARY KEY,
+	findings TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+) STRICT;
+
+PRAGMA user_version = 3;
+
 -- @v0-rename
 ALTER TABLE runs RENAME TO v0_runs;
 ALTER TABLE findings RENAME TO v0_findings;

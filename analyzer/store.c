@@ -61,6 +61,10 @@ enum stmt_id {
 	ST_RUN_FILE_PUT,
 	ST_RUN_FILES,
 	ST_FINGERPRINT_MATCH,
+	ST_RUNS_TRIM,
+	ST_PROGRAM_PUT,
+	ST_PROGRAM_TRIM,
+	ST_PROGRAM_GET,
 	ST__COUNT
 };
 
@@ -121,6 +125,14 @@ static const char *const stmt_sql[ST__COUNT] = {
 			    "VALUES (?1, ?2, ?3, ?4)",
 	[ST_RUN_FILES] = "SELECT path, status, reason FROM run_files WHERE run_id = ?1 "
 			 "ORDER BY path",
+	[ST_RUNS_TRIM] =
+		"DELETE FROM runs WHERE revision IS NULL AND id NOT IN (SELECT id FROM runs "
+		"WHERE revision IS NULL ORDER BY id DESC LIMIT ?1)",
+	[ST_PROGRAM_PUT] = "INSERT OR REPLACE INTO program_results (key, findings, updated_at) "
+			   "VALUES (?1, ?2, " NOW_SQL ")",
+	[ST_PROGRAM_TRIM] = "DELETE FROM program_results WHERE rowid NOT IN "
+			    "(SELECT rowid FROM program_results ORDER BY rowid DESC LIMIT ?1)",
+	[ST_PROGRAM_GET] = "SELECT findings FROM program_results WHERE key = ?1",
 	[ST_FINGERPRINT_MATCH] = "SELECT DISTINCT fingerprint FROM findings "
 				 "WHERE substr(fingerprint, 1, length(?1)) = ?1 "
 				 "ORDER BY fingerprint LIMIT 2",
@@ -751,6 +763,14 @@ int store_commit_run(struct store *s, int64_t run_id, unsigned files_analyzed,
 		sqlite3_bind_int64(st, 3, files_failed);
 		rc = step_done(s, st, "write to");
 	}
+	if (rc == STORE_OK) { /* the oldest unlabelled runs go, so the file stays small */
+		st = stmt(s, ST_RUNS_TRIM);
+		rc = st ? STORE_OK : s->err_code;
+		if (st) {
+			sqlite3_bind_int(st, 1, STORE_RUNS_KEPT);
+			rc = step_done(s, st, "write to");
+		}
+	}
 	if (rc == STORE_OK)
 		rc = exec_stmt(s, ST_COMMIT, "commit to");
 	if (rc != STORE_OK)
@@ -1323,6 +1343,47 @@ int store_match_fingerprint(struct store *s, const char *prefix, struct arena *a
 		(*nmatches)++;
 	}
 	int ret = rc == SQLITE_DONE ? STORE_OK : fail_db(s, "read");
+	stmt_done(st);
+	return ret;
+}
+
+int store_put_program(struct store *s, const char *key, const char *findings)
+{
+	sqlite3_stmt *st;
+	bool own;
+	if (tx_begin(s, &own))
+		return s->err_code;
+	int rc = STORE_OK;
+	if (!(st = stmt(s, ST_PROGRAM_PUT)))
+		return tx_end(s, own, s->err_code);
+	bind_text(st, 1, key);
+	bind_text(st, 2, findings);
+	rc = step_done(s, st, "write to");
+	if (rc == STORE_OK && (st = stmt(s, ST_PROGRAM_TRIM)) != NULL) {
+		sqlite3_bind_int(st, 1, STORE_PROGRAM_RESULTS_KEPT);
+		rc = step_done(s, st, "write to");
+	} else if (rc == STORE_OK) {
+		rc = s->err_code;
+	}
+	return tx_end(s, own, rc);
+}
+
+int store_get_program(struct store *s, const char *key, struct arena *a, const char **findings)
+{
+	sqlite3_stmt *st;
+	*findings = NULL;
+	if (s->err)
+		return s->err_code;
+	if (!(st = stmt(s, ST_PROGRAM_GET)))
+		return s->err_code;
+	bind_text(st, 1, key);
+	int rc = sqlite3_step(st), ret;
+	if (rc == SQLITE_ROW) {
+		*findings = column_dup(st, 0, a);
+		ret = STORE_OK;
+	} else {
+		ret = rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_db(s, "read");
+	}
 	stmt_done(st);
 	return ret;
 }

@@ -46,7 +46,7 @@ enum {
 };
 
 /* The schema version this binary writes, and the application_id it stamps. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_APPLICATION_ID 0x464C5443 /* "FLTC" */
 /* Milliseconds a writer waits for another writer before STORE_LOCKED. */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -136,7 +136,12 @@ int store_get_run_files(struct store *s, int64_t run_id,
 				  const char *reason),
 			void *ctx);
 
-/* Records the counts and the finish time and commits the run. */
+/* Runs without a --revision label kept: committing a run deletes older ones
+ * (with their findings); labelled runs are kept until deleted by hand. */
+#define STORE_RUNS_KEPT 50
+
+/* Records the counts and the finish time, drops the oldest unlabelled runs beyond
+ * STORE_RUNS_KEPT, and commits the run. */
 int store_commit_run(struct store *s, int64_t run_id, unsigned files_analyzed,
 		     unsigned files_failed);
 
@@ -262,5 +267,18 @@ int store_put_tu(struct store *s, int64_t run_id, const struct store_tu *tu);
  */
 int store_get_tu(struct store *s, const char *path, const char *args_hash, struct arena *a,
 		 struct store_tu *out);
+
+/* How many whole-program results store_put_program keeps (the newest). */
+#define STORE_PROGRAM_RESULTS_KEPT 8
+
+/*
+ * Stores the whole program's findings (opaque text) under key, replacing an
+ * earlier one, and drops all but the newest STORE_PROGRAM_RESULTS_KEPT. Its
+ * own transaction outside a run.
+ */
+int store_put_program(struct store *s, const char *key, const char *findings);
+
+/* The findings stored under key, copied into a: STORE_OK or STORE_NOT_FOUND. */
+int store_get_program(struct store *s, const char *key, struct arena *a, const char **findings);
 
 #endif

@@ -768,6 +768,55 @@ static void test_store__match_fingerprint(void)
 	store_close(s);
 }
 
+/* Committing a run keeps the newest STORE_RUNS_KEPT unlabelled runs and every labelled one. */
+static void test_store__old_runs_dropped(void)
+{
+	char *path = new_path("keep");
+	struct store *s = OPEN_OK(path);
+	static const char *const fp[] = { "0123456789abcdef" };
+	struct store_run r;
+	int64_t first, last = 0, got = 0;
+
+	if (!s)
+		return;
+	first = add_run(s, "v1", fp, 1);
+	for (unsigned i = 0; i < STORE_RUNS_KEPT + 3; i++)
+		last = add_run(s, NULL, fp, 1);
+	CHECK_EQ_INT(count_runs(s), STORE_RUNS_KEPT + 1);
+	CHECK_EQ_INT(store_run_by_revision(s, "v1", &got), STORE_OK);
+	CHECK_EQ_INT(got, first);
+	CHECK_EQ_INT(store_get_run(s, first + 1, &A, &r), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_run(s, last, &A, &r), STORE_OK);
+	store_close(s);
+	/* the findings of the dropped runs went with them */
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM findings", NULL), STORE_RUNS_KEPT + 1);
+}
+
+/* The whole program's result is kept under its key, the newest few only. */
+static void test_store__program_results(void)
+{
+	char *path = new_path("prog");
+	struct store *s = OPEN_OK(path);
+	const char *text = NULL;
+
+	if (!s)
+		return;
+	CHECK_EQ_INT(store_get_program(s, "k0", &A, &text), STORE_NOT_FOUND);
+	for (unsigned i = 0; i < STORE_PROGRAM_RESULTS_KEPT + 2; i++)
+		CHECK_EQ_INT(
+			store_put_program(s, arena_fmt(&A, "k%u", i), arena_fmt(&A, "[%u]", i)),
+			STORE_OK);
+	CHECK_EQ_INT(store_get_program(s, "k0", &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_program(s, "k2", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "[2]");
+	CHECK_EQ_INT(store_put_program(s, "k2", "[new]"), STORE_OK);
+	CHECK_EQ_INT(store_get_program(s, "k2", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "[new]");
+	store_close(s);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM program_results", NULL),
+		     STORE_PROGRAM_RESULTS_KEPT);
+}
+
 /* A finished database with some content: a run and a TU with a large blob. */
 static char *make_real_db(void)
 {
@@ -805,7 +854,7 @@ static void test_store__newer_version_refused(void)
 	open_fails(path,
 		   arena_fmt(&A,
 			     "database '%s' was written by a newer fltcheck (schema 7; this "
-			     "one knows 2)",
+			     "one knows 3)",
 			     path),
 		   __LINE__);
 	after = slurp(path, &after_len);
@@ -1132,6 +1181,8 @@ void unit_main(void)
 	RUN(test_store__triage_survives_runs);
 	RUN(test_store__migrates_version_0);
 	RUN(test_store__migrates_version_1);
+	RUN(test_store__old_runs_dropped);
+	RUN(test_store__program_results);
 	RUN(test_store__run_files);
 	RUN(test_store__match_fingerprint);
 	RUN(test_store__newer_version_refused);
