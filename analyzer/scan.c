@@ -179,7 +179,34 @@ struct unit {
 	/* A valid cache entry (source and headers unchanged), not yet decoded. */
 	bool valid;
 	struct store_tu cached; /* in the scan's arena */
+	/* A freshly parsed unit's serialized IR, made by the thread that parsed it. */
+	bool want_blob;
+	unsigned char *blob;
+	size_t blob_len;
 };
+
+static bool has_fatal(const struct ir_tu *tu)
+{
+	for (unsigned k = 0; k < tu->ndiags; k++)
+		if (tu->diags[k].severity == IR_DIAG_FATAL)
+			return true;
+	return false;
+}
+
+/* The TU of a valid cache entry, with its includes; NULL when the blob is refused. */
+static struct ir_tu *cache_decode(const struct unit *u)
+{
+	const struct store_tu *t = &u->cached;
+	struct ir_tu *tu = irser_read(t->facts, t->facts_len, NULL);
+	if (!tu)
+		return NULL; /* damaged or from another encoding: parse again */
+	const char **inc = arena_alloc(&tu->arena, (t->nheaders + 1) * sizeof(*inc));
+	for (unsigned i = 0; i < t->nheaders; i++)
+		inc[i] = arena_strdup(&tu->arena, t->headers[i].path);
+	tu->includes = inc;
+	tu->nincludes = t->nheaders;
+	return tu;
+}
 
 struct pool {
 	struct unit *units;
@@ -200,7 +227,14 @@ static void *parse_worker(void *p)
 		if (i == UINT32_MAX || (pl->interrupted && *pl->interrupted))
 			break;
 		struct unit *u = &pl->units[i];
-		u->tu = ast_parse(u->in->path, &u->ao);
+		/* a valid cache entry is decoded; a refused one, or none, parsed */
+		if (u->valid && (u->tu = cache_decode(u)) != NULL)
+			u->from_cache = true;
+		else
+			u->tu = ast_parse(u->in->path, &u->ao);
+		if (!u->from_cache && u->want_blob && u->tu->parsed && !has_fatal(u->tu) &&
+		    irser_write(u->tu, &u->blob, &u->blob_len) != 0)
+			u->blob = NULL;
 	}
 	return NULL;
 }
@@ -231,14 +265,6 @@ static void parse_all(struct pool *pl, unsigned jobs)
 
 /* ---- the TU cache ------------------------------------------------------------------------ */
 
-static bool has_fatal(const struct ir_tu *tu)
-{
-	for (unsigned k = 0; k < tu->ndiags; k++)
-		if (tu->diags[k].severity == IR_DIAG_FATAL)
-			return true;
-	return false;
-}
-
 static void note_db_error(struct scan_result *r, struct store *db)
 {
 	if (!r->db_error && store_errmsg(db))
@@ -267,21 +293,6 @@ static bool cache_check(struct scan_result *r, const struct scan_options *o, str
 	return true;
 }
 
-/* The TU of a valid cache entry, with its includes; NULL when the blob is refused. */
-static struct ir_tu *cache_decode(const struct unit *u)
-{
-	const struct store_tu *t = &u->cached;
-	struct ir_tu *tu = irser_read(t->facts, t->facts_len, NULL);
-	if (!tu)
-		return NULL; /* damaged or from another encoding: parse again */
-	const char **inc = arena_alloc(&tu->arena, (t->nheaders + 1) * sizeof(*inc));
-	for (unsigned i = 0; i < t->nheaders; i++)
-		inc[i] = arena_strdup(&tu->arena, t->headers[i].path);
-	tu->includes = inc;
-	tu->nincludes = t->nheaders;
-	return tu;
-}
-
 /* A TU that holds only the path and includes of a cached unit (for --hook's includers). */
 static struct ir_tu *cache_stub(const struct unit *u)
 {
@@ -302,12 +313,10 @@ static struct ir_tu *cache_stub(const struct unit *u)
 static void cache_store(struct scan_result *r, const struct scan_options *o, struct hash_memo *memo,
 			struct unit *u)
 {
-	if (!u->tu->parsed || has_fatal(u->tu) || !u->hashed)
-		return;
-	unsigned char *blob = NULL;
-	size_t len = 0;
-	if (irser_write(u->tu, &blob, &len) != 0)
-		return;
+	if (!u->blob)
+		return; /* not parsed, a fatal error, or not serializable */
+	const unsigned char *blob = u->blob;
+	size_t len = u->blob_len;
 	struct store_header *hs = xcalloc(u->tu->nincludes + 1, sizeof(*hs));
 	unsigned nh = 0;
 	bool ok = true;
@@ -334,7 +343,6 @@ static void cache_store(struct scan_result *r, const struct scan_options *o, str
 			note_db_error(r, o->db);
 	}
 	free(hs);
-	free(blob);
 }
 
 /* ---- the scan ---------------------------------------------------------------------------- */
@@ -498,6 +506,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 			}
 			if (u->hashed && !o->no_cache)
 				u->valid = cache_check(r, o, &memo, u);
+			u->want_blob = u->hashed;
 		}
 		if (!u->valid || u->cached.parse_status != 0)
 			all_clean = false;
@@ -521,13 +530,13 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		note_db_error(r, o->db);
 	}
 
-	for (unsigned i = 0; i < n; i++) {
-		struct unit *u = &units[i];
-		if (u->valid && (u->tu = cache_decode(u)) != NULL)
-			u->from_cache = true;
-		else
+	/* The units to parse go first, so that the threads start on the long jobs. */
+	for (unsigned i = 0; i < n; i++)
+		if (!units[i].valid)
 			todo[ntodo++] = i;
-	}
+	for (unsigned i = 0; i < n; i++)
+		if (units[i].valid)
+			todo[ntodo++] = i;
 	struct pool pl = { units, todo, ntodo, 0, PTHREAD_MUTEX_INITIALIZER, o->interrupted };
 	parse_all(&pl, o->jobs ? o->jobs : 1);
 	pthread_mutex_destroy(&pl.lock);
@@ -603,6 +612,7 @@ out:
 	for (unsigned i = 0; i < n; i++) {
 		ptrvec_free(&units[i].args);
 		free(units[i].abspath);
+		free(units[i].blob);
 	}
 	free(units);
 	free(todo);
