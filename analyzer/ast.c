@@ -49,6 +49,11 @@
  *   (their bodies are not even parsed, -fdelayed-template-parsing).
  * - Functions nested deeper than AST_MAX_DEPTH nodes get an IR_UNKNOWN
  *   "too deep" (invalid) in place of the rest, and body_has_errors.
+ *
+ * This file is built into the parser module libfltfront.so (with arena.c,
+ * vfs.c and dirset.c), not into fltcore: frontend.c loads it on the first
+ * parse, so that runs which parse nothing never load libclang. Its only
+ * exported symbol is the table fltfront_api (see ast.h).
  */
 #define _GNU_SOURCE
 #include "ast.h"
@@ -2739,7 +2744,7 @@ static const char *cx_error_name(enum CXErrorCode e)
 	}
 }
 
-struct ir_tu *ast_parse(const char *path, const struct ast_options *opt)
+static struct ir_tu *fltfront_parse(const char *path, const struct ast_options *opt)
 {
 	struct ir_tu *ir = xcalloc(1, sizeof(*ir));
 	arena_init(&ir->arena);
@@ -2798,22 +2803,26 @@ struct ir_tu *ast_parse(const char *path, const struct ast_options *opt)
 	return ir;
 }
 
-void ast_tu_free(struct ir_tu *tu)
+static pthread_once_t version_once = PTHREAD_ONCE_INIT;
+static char version_buf[256];
+
+static void version_init(void)
 {
-	if (!tu)
-		return;
-	arena_release(&tu->arena);
-	free(tu);
+	CXString s = clang_getClangVersion();
+	const char *c = clang_getCString(s);
+	snprintf(version_buf, sizeof(version_buf), "%s", c ? c : "libclang");
+	clang_disposeString(s);
 }
 
-const char *ast_clang_version(void)
+static const char *fltfront_clang_version(void)
 {
-	static char buf[256];
-	if (!buf[0]) {
-		CXString s = clang_getClangVersion();
-		const char *c = clang_getCString(s);
-		snprintf(buf, sizeof(buf), "%s", c ? c : "libclang");
-		clang_disposeString(s);
-	}
-	return buf;
+	pthread_once(&version_once, version_init);
+	return version_buf;
 }
+
+FLTFRONT_EXPORT const struct fltfront_api fltfront_api = {
+	.key = FLTFRONT_KEY,
+	.sizes = FLTFRONT_SIZES,
+	.parse = fltfront_parse,
+	.clang_version = fltfront_clang_version,
+};

@@ -139,7 +139,7 @@ static void args_hash(const struct scan_input *x, const struct ast_options *ao, 
 	struct ptrvec parts = { 0 };
 	char cwd[4096];
 	ptrvec_push(&parts, xfmt("fltcheck-tu %s irser %d", build_id(), IRSER_VERSION));
-	ptrvec_push(&parts, xstrdup(ast_clang_version()));
+	ptrvec_push(&parts, xstrdup(ast_frontend_id()));
 	ptrvec_push(&parts, xstrdup(getcwd(cwd, sizeof(cwd)) ? cwd : "?"));
 	ptrvec_push(&parts, xstrdup(x->path)); /* locations carry the path as given */
 	ptrvec_push(&parts, xfmt("cpp=%d", ao->force_cpp));
