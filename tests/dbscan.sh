@@ -316,5 +316,32 @@ run --db /proc/nonexistent/x.db proj
 check "a database that cannot be created: exit 4, one line" \
 	eval 'rc_is 4 && [ "$(grep -c "" "$tmp/err")" -eq 1 ]'
 
+# ------------------------------------------------------------- the whole program's result
+
+mkdir -p whole
+cp "$root"/corpus/drivers/buggy/* whole/
+# An unused suppression and one without a reason: their notes come back too.
+printf '\n// fltcheck-suppress sync-create: nothing here to suppress\nint WholeUnused;\n' >>whole/workers.c
+sed -i '0,/return FLT_PREOP_SYNCHRONIZE;/s//return FLT_PREOP_SYNCHRONIZE; \/\/ fltcheck-suppress sync-async-io/' whole/operations.c
+db3=$tmp/whole.db
+run --stats --db "$db3" whole
+cp "$tmp/out" "$tmp/whole1.txt"
+check "a full scan does not take the program's result from the cache" \
+	eval 'rc_is 1 && ! err_has "program.s findings from the cache" && grep -q "note:.*suppress" "$tmp/out"'
+run --stats --db "$db3" whole
+check "a re-scan with nothing changed takes the program's findings from the cache" \
+	eval 'rc_is 1 && stats 0 3 && err_has "program.s findings from the cache"'
+check "... and prints exactly what the full scan printed, suppression notes included" \
+	cmp -s "$tmp/out" "$tmp/whole1.txt"
+run --stats --db "$db3" --disable sync-async-io whole
+check "other rules: the rules run again (units still cached)" \
+	eval 'stats 0 3 && ! err_has "program.s findings from the cache"'
+run --stats --db "$db3" --root "$tmp/whole" whole
+check "another source root: the rules run again" eval '! err_has "program.s findings from the cache"'
+echo "/* edited */" >>whole/operations.c
+run --stats --db "$db3" whole
+check "one changed unit: parsed again, the rules run again" \
+	eval 'stats 1 2 && ! err_has "program.s findings from the cache" && cmp -s "$tmp/out" "$tmp/whole1.txt"'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
