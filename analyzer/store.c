@@ -146,7 +146,8 @@ struct store {
 	int err_code; /* what every call returns once err is set */
 	bool in_run;  /* a run's write transaction is open */
 	int64_t run_id;
-	char *root; /* the open run's source root: stored paths are relative to it */
+	char *root;  /* the open run's source root: stored paths are relative to it */
+	bool opened; /* open_db succeeded */
 	sqlite3_stmt *stmt[ST__COUNT];
 };
 
@@ -425,6 +426,57 @@ static int query_int(struct store *s, const char *sql, int64_t *out)
 }
 
 /* Runs PRAGMA quick_check(1); a damaged file gives the error. */
+/*
+ * The database file as last left by an fltcheck that found it sound: its
+ * size, time and inode in "<db>-checked". A file that still matches is not
+ * checked again on open, so that the check does not cost more with every
+ * stored run; any other writer changes the time, and a killed fltcheck
+ * writes no stamp.
+ */
+static void file_stamp(const char *path, char *out, size_t n)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		snprintf(out, n, "%lld %lld.%09ld %llu\n", (long long)st.st_size,
+			 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+			 (unsigned long long)st.st_ino);
+	else
+		out[0] = '\0';
+}
+
+static bool stamp_matches(const char *path)
+{
+	char want[128], have[128] = "";
+	file_stamp(path, want, sizeof(want));
+	char *stamp = xfmt("%s-checked", path);
+	FILE *f = fopen(stamp, "r");
+	if (f) {
+		if (!fgets(have, sizeof(have), f))
+			have[0] = '\0';
+		fclose(f);
+	}
+	free(stamp);
+	return want[0] && !strcmp(want, have);
+}
+
+static void stamp_write(const char *path)
+{
+	char now[128];
+	file_stamp(path, now, sizeof(now));
+	if (!now[0])
+		return;
+	char *stamp = xfmt("%s-checked", path), *tmp = xfmt("%s-checked.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (f) {
+		bool ok = fputs(now, f) >= 0;
+		if (fclose(f) == 0 && ok)
+			rename(tmp, stamp);
+		unlink(tmp);
+	}
+	free(stamp);
+	free(tmp);
+}
+
 static int quick_check(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
@@ -649,14 +701,16 @@ static int open_db(struct store *s)
 		sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	if (pragma(s, "PRAGMA query_only = 1") || classify(s, &layout, &version))
 		return s->err_code;
-	if (exists && sb.st_size > 0 && sb.st_size <= STORE_QUICK_CHECK_MAX && quick_check(s))
+	if (exists && sb.st_size > 0 && sb.st_size <= STORE_QUICK_CHECK_MAX &&
+	    !stamp_matches(s->path) && quick_check(s))
 		return s->err_code;
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	if (pragma(s, "PRAGMA query_only = 0") || pragma(s, "PRAGMA foreign_keys = ON") ||
 	    pragma(s, "PRAGMA journal_mode = WAL") || pragma(s, "PRAGMA synchronous = NORMAL"))
 		return s->err_code;
-	if (layout != LAYOUT_OURS || version < STORE_SCHEMA_VERSION)
-		return migrate(s);
+	if ((layout != LAYOUT_OURS || version < STORE_SCHEMA_VERSION) && migrate(s))
+		return s->err_code;
+	s->opened = true;
 	return STORE_OK;
 }
 
@@ -695,7 +749,10 @@ void store_close(struct store *s)
 		rollback(s);
 	for (i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	bool sound = s->opened && !s->err && s->db;
 	sqlite3_close(s->db);
+	if (sound)
+		stamp_write(s->path);
 	free(s->path);
 	free(s->root);
 	free(s->err);

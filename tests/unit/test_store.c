@@ -978,6 +978,24 @@ static void test_store__damaged_pages_refused(void)
 	refused_unchanged(bad, "cannot open database '$T/bad-*': damaged (*Page *)", __LINE__);
 }
 
+/* A database fltcheck left sound is not checked again while it is unchanged; written
+ * to since (same size, a new time), it is checked and its damage found. */
+static void test_store__checked_stamp(void)
+{
+	char *real = make_real_db();
+	size_t len;
+	char *bytes = slurp(real, &len);
+
+	CHECK(exists(arena_fmt(&A, "%s-checked", real)));
+	if (!CHECK(bytes && len > 4 * 4096))
+		return;
+	memset(bytes + 4096, 0x5A, 4096);
+	memset(bytes + 3 * 4096, 0x5A, 4096);
+	usleep(50 * 1000); /* file times move in clock ticks */
+	spit(real, bytes, len);
+	refused_unchanged(real, "cannot open database '$T/real-*': damaged (*Page *)", __LINE__);
+}
+
 static void test_store__two_writers(void)
 {
 	char *path = new_path("two");
@@ -1189,6 +1207,7 @@ void unit_main(void)
 	RUN(test_store__newer_with_wal_untouched);
 	RUN(test_store__garbage_and_truncated_refused);
 	RUN(test_store__damaged_pages_refused);
+	RUN(test_store__checked_stamp);
 	RUN(test_store__two_writers);
 	RUN(test_store__tu_cache);
 	arena_init(&A);
