@@ -541,6 +541,8 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	parse_all(&pl, o->jobs ? o->jobs : 1);
 	pthread_mutex_destroy(&pl.lock);
 
+	/* One write transaction for the parsed units, taken after the parsing. */
+	bool batch = use_db && ntodo && store_begin_batch(o->db) == STORE_OK;
 	for (unsigned i = 0; i < n; i++) {
 		struct unit *u = &units[i];
 		if (!u->tu) { /* not parsed: the scan was interrupted */
@@ -556,6 +558,8 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 			cache_store(r, o, &memo, u);
 		r->tus[r->ntus++] = u->tu;
 	}
+	if (batch && store_end_batch(o->db) != STORE_OK)
+		note_db_error(r, o->db);
 	if (o->interrupted && *o->interrupted)
 		r->interrupted = true;
 

@@ -146,8 +146,9 @@ struct store {
 	int err_code; /* what every call returns once err is set */
 	bool in_run;  /* a run's write transaction is open */
 	int64_t run_id;
-	char *root;  /* the open run's source root: stored paths are relative to it */
-	bool opened; /* open_db succeeded */
+	char *root;    /* the open run's source root: stored paths are relative to it */
+	bool opened;   /* open_db succeeded */
+	bool in_batch; /* store_begin_batch's write transaction is open */
 	sqlite3_stmt *stmt[ST__COUNT];
 };
 
@@ -299,7 +300,7 @@ static void rollback(struct store *s)
  */
 static int tx_begin(struct store *s, bool *own)
 {
-	*own = !s->in_run;
+	*own = !s->in_run && !s->in_batch;
 	return *own ? begin_write(s) : STORE_OK;
 }
 
@@ -1443,4 +1444,28 @@ int store_get_program(struct store *s, const char *key, struct arena *a, const c
 	}
 	stmt_done(st);
 	return ret;
+}
+
+int store_begin_batch(struct store *s)
+{
+	if (s->err)
+		return s->err_code;
+	if (s->in_run || s->in_batch)
+		return fail_msg(s, STORE_ERROR,
+				xfmt("database '%s': a transaction is already open", s->path));
+	if (begin_write(s))
+		return s->err_code;
+	s->in_batch = true;
+	return STORE_OK;
+}
+
+int store_end_batch(struct store *s)
+{
+	if (!s->in_batch)
+		return s->err ? s->err_code : STORE_OK;
+	s->in_batch = false;
+	if (!s->err && exec_stmt(s, ST_COMMIT, "commit to") == STORE_OK)
+		return STORE_OK;
+	rollback(s);
+	return s->err_code;
 }

@@ -281,4 +281,12 @@ int store_put_program(struct store *s, const char *key, const char *findings);
 /* The findings stored under key, copied into a: STORE_OK or STORE_NOT_FOUND. */
 int store_get_program(struct store *s, const char *key, struct arena *a, const char **findings);
 
+/*
+ * Groups the cache writes that follow (store_put_tu, store_put_program) into
+ * one write transaction, committed by store_end_batch (rolled back instead
+ * after an error). Not inside a run.
+ */
+int store_begin_batch(struct store *s);
+int store_end_batch(struct store *s);
+
 #endif
