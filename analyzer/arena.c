@@ -67,6 +67,14 @@ char *xfmt(const char *fmt, ...)
 	return p;
 }
 
+uint64_t strhash64(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
 void arena_init(struct arena *a)
 {
 	a->head = NULL;

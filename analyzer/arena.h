@@ -10,12 +10,15 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 /* printf into a new heap string; the caller frees it. */
+/* FNV-1a 64 of a string, for hash tables. */
+uint64_t strhash64(const char *s);
 char *xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct arena_block;

@@ -6,6 +6,7 @@
 #include "fingerprint.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -365,13 +366,54 @@ static const char *path_under(const char *f, const char *r)
 	return f + n + 1;
 }
 
+/*
+ * realpath, remembered for the life of the process: the same few files are
+ * named by every finding and step, and files do not move during a run.
+ * Returns a string owned by the table, or NULL when realpath fails.
+ */
+static const char *real_of(const char *path)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static struct real_ent {
+		char *path, *real; /* real NULL: realpath failed */
+	} * tab;
+	static unsigned n, cap; /* open addressing; cap a power of two */
+	pthread_mutex_lock(&lock);
+	if (2 * (n + 1) > cap) {
+		unsigned ncap = cap ? cap * 2 : 64;
+		struct real_ent *nt = xcalloc(ncap, sizeof(*nt));
+		for (unsigned i = 0; i < cap; i++) {
+			if (!tab[i].path)
+				continue;
+			unsigned k = (unsigned)strhash64(tab[i].path) & (ncap - 1);
+			while (nt[k].path)
+				k = (k + 1) & (ncap - 1);
+			nt[k] = tab[i];
+		}
+		free(tab);
+		tab = nt;
+		cap = ncap;
+	}
+	unsigned k = (unsigned)strhash64(path) & (cap - 1);
+	while (tab[k].path && strcmp(tab[k].path, path) != 0)
+		k = (k + 1) & (cap - 1);
+	if (!tab[k].path) {
+		tab[k].path = xstrdup(path);
+		tab[k].real = realpath(path, NULL);
+		n++;
+	}
+	const char *r = tab[k].real;
+	pthread_mutex_unlock(&lock);
+	return r;
+}
+
 char *fingerprint_relpath(const char *file, const char *root)
 {
 	if (!root || !*root)
 		return xstrdup(file);
-	char rf[PATH_MAX], rr[PATH_MAX];
+	const char *rf = real_of(file), *rr = real_of(root);
 	const char *rel = NULL;
-	if (realpath(file, rf) && realpath(root, rr))
+	if (rf && rr)
 		rel = path_under(rf, rr);
 	if (!rel)
 		rel = path_under(file, root);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ast.h"
@@ -69,15 +70,23 @@ struct hash_memo {
 		char hash[HASH_HEX];
 		bool ok;
 	} * v;
-	unsigned n, cap; /* open addressing; cap is a power of two */
+	unsigned n, cap;  /* open addressing; cap is a power of two */
+	struct store *db; /* the files table: hashes of files whose stat is unchanged */
 };
 
-static uint64_t str_hash(const char *s)
+/* A file's hash from the files table when its size and time are those recorded. */
+static bool stored_hash(struct store *db, const char *path, const struct stat *st, int64_t mtime,
+			char out[HASH_HEX])
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	struct arena a;
+	arena_init(&a);
+	struct store_file f;
+	bool ok = store_get_file(db, path, &a, &f) == STORE_OK && f.size == st->st_size &&
+		  f.mtime_ns == mtime && strlen(f.content_hash) == HASH_HEX - 1;
+	if (ok)
+		memcpy(out, f.content_hash, HASH_HEX);
+	arena_release(&a);
+	return ok;
 }
 
 /* The hash of path, or NULL when it cannot be read. Borrowed from the memo. */
@@ -89,7 +98,7 @@ static const char *memo_hash(struct hash_memo *m, const char *path)
 		for (unsigned i = 0; i < m->cap; i++) {
 			if (!m->v[i].path)
 				continue;
-			unsigned k = (unsigned)str_hash(m->v[i].path) & (ncap - 1);
+			unsigned k = (unsigned)strhash64(m->v[i].path) & (ncap - 1);
 			while (nv[k].path)
 				k = (k + 1) & (ncap - 1);
 			nv[k] = m->v[i];
@@ -98,14 +107,30 @@ static const char *memo_hash(struct hash_memo *m, const char *path)
 		m->v = nv;
 		m->cap = ncap;
 	}
-	unsigned k = (unsigned)str_hash(path) & (m->cap - 1);
+	unsigned k = (unsigned)strhash64(path) & (m->cap - 1);
 	while (m->v[k].path && strcmp(m->v[k].path, path) != 0)
 		k = (k + 1) & (m->cap - 1);
 	struct memo_ent *e = &m->v[k];
 	if (!e->path) {
 		e->path = xstrdup(path);
-		e->ok = hash_file(path, e->hash);
 		m->n++;
+		struct stat st;
+		bool have = stat(path, &st) == 0;
+		int64_t mtime =
+			have ? (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec : -1;
+		if (have && m->db && stored_hash(m->db, path, &st, mtime, e->hash)) {
+			e->ok = true;
+		} else {
+			e->ok = hash_file(path, e->hash);
+			/* A file changed in the last seconds may change again within the same
+			 * tick of the file time: hash it again next time. */
+			struct timespec now;
+			clock_gettime(CLOCK_REALTIME, &now);
+			if (e->ok && have && m->db && st.st_mtim.tv_sec + 2 < now.tv_sec) {
+				struct store_file f = { path, e->hash, st.st_size, mtime };
+				store_put_file(m->db, &f);
+			}
+		}
 	}
 	return e->ok ? e->hash : NULL;
 }
@@ -480,6 +505,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	unsigned *todo = xcalloc(n + 1, sizeof(*todo));
 	unsigned ntodo = 0;
 	struct hash_memo memo = { 0 };
+	memo.db = o->no_cache ? NULL : o->db;
 	bool use_db = o->db != NULL;
 	bool all_clean = use_db && !o->no_cache; /* every unit cached, without parse errors */
 	for (unsigned i = 0; i < n; i++) {

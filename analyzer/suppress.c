@@ -448,8 +448,11 @@ static void scan_file(struct scan *sc)
 				if (l[i])
 					i++;
 			} else {
+				/* code up to the next comment or literal */
 				mark_code(sc, line);
 				i++;
+				while (l[i] && l[i] != '/' && l[i] != '"' && l[i] != '\'')
+					i++;
 			}
 		}
 	}
@@ -457,10 +460,22 @@ static void scan_file(struct scan *sc)
 		add_comment(sc, bl0, bc0, line - 1, btext);
 }
 
+/* Every suppression form says "suppress": a file that never does has none. */
+static bool mentions_suppress(const char *file)
+{
+	const char *l;
+	for (unsigned line = 1; (l = source_line(file, line)); line++)
+		if (strstr(l, "suppress"))
+			return true;
+	return false;
+}
+
 void suppress_scan(struct suppressions *s, const char *const *files, unsigned nfiles,
 		   bool (*rule_exists)(const char *id))
 {
 	for (unsigned f = 0; f < nfiles; f++) {
+		if (!mentions_suppress(files[f]))
+			continue;
 		char buf[PATH_MAX];
 		struct scan sc = { .s = s, .file = files[f], .rule_exists = rule_exists };
 		sc.canon = realpath(files[f], buf) ? buf : files[f];

@@ -343,5 +343,19 @@ run --stats --db "$db3" whole
 check "one changed unit: parsed again, the rules run again" \
 	eval 'stats 1 2 && ! err_has "program.s findings from the cache" && cmp -s "$tmp/out" "$tmp/whole1.txt"'
 
+# Files unchanged for a while are known by their size and time, not read again.
+mkdir -p old
+cp "$root"/corpus/drivers/buggy/* old/
+touch -d '1 hour ago' old/*
+db4=$tmp/old.db
+run --stats --db "$db4" old
+check "files older than a few seconds are recorded with their size and time" \
+	eval 'rc_is 1 && [ "$(sqlite3 "$db4" "SELECT count(*) FROM files WHERE path LIKE '"'"'%/old/%'"'"'")" -eq 4 ]'
+sed -i 's/STATUS_CANNOT_DELETE/STATUS_ACCESS_DENIED/' old/operations.c
+touch -d '30 minutes ago' old/operations.c
+run --stats --db "$db4" old
+check "a recorded file whose time changed is read again and its change found" \
+	eval 'rc_is 1 && stats 1 2 && grep -q "STATUS_ACCESS_DENIED" "$tmp/out"'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
