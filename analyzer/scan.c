@@ -218,6 +218,16 @@ static bool has_fatal(const struct ir_tu *tu)
 	return false;
 }
 
+/* The cache entry's header list becomes tu's includes. */
+static void set_includes(struct ir_tu *tu, const struct store_tu *t)
+{
+	const char **inc = arena_alloc(&tu->arena, (t->nheaders + 1) * sizeof(*inc));
+	for (unsigned i = 0; i < t->nheaders; i++)
+		inc[i] = arena_strdup(&tu->arena, t->headers[i].path);
+	tu->includes = inc;
+	tu->nincludes = t->nheaders;
+}
+
 /* The TU of a valid cache entry, with its includes; NULL when the blob is refused. */
 static struct ir_tu *cache_decode(const struct unit *u)
 {
@@ -225,11 +235,7 @@ static struct ir_tu *cache_decode(const struct unit *u)
 	struct ir_tu *tu = irser_read(t->facts, t->facts_len, NULL);
 	if (!tu)
 		return NULL; /* damaged or from another encoding: parse again */
-	const char **inc = arena_alloc(&tu->arena, (t->nheaders + 1) * sizeof(*inc));
-	for (unsigned i = 0; i < t->nheaders; i++)
-		inc[i] = arena_strdup(&tu->arena, t->headers[i].path);
-	tu->includes = inc;
-	tu->nincludes = t->nheaders;
+	set_includes(tu, t);
 	return tu;
 }
 
@@ -326,11 +332,7 @@ static struct ir_tu *cache_stub(const struct unit *u)
 	tu->path = arena_strdup(&tu->arena, u->in->path);
 	tu->parsed = true;
 	const struct store_tu *t = &u->cached;
-	const char **inc = arena_alloc(&tu->arena, (t->nheaders + 1) * sizeof(*inc));
-	for (unsigned i = 0; i < t->nheaders; i++)
-		inc[i] = arena_strdup(&tu->arena, t->headers[i].path);
-	tu->includes = inc;
-	tu->nincludes = t->nheaders;
+	set_includes(tu, t);
 	return tu;
 }
 
