@@ -8,47 +8,9 @@
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/dbcmds.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
+. "$(dirname "$0")/lib/harness.sh"
+harness_init dbcmds "$@"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-dbcmd.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
-
-passed=0
-failed=0
-rc=0
-run() {
-	timeout 120 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	last_cmd="fltcheck $*"
-}
-ok() {
-	passed=$((passed + 1))
-	echo "ok   - $1"
-}
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL - $1"
-	echo "       command: $last_cmd (exit $rc)"
-	[ -s "$tmp/out" ] && head -n 20 "$tmp/out" | sed 's/^/       out | /'
-	[ -s "$tmp/err" ] && head -n 20 "$tmp/err" | sed 's/^/       err | /'
-}
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else bad "$name"; fi
-}
-rc_is() { [ "$rc" -eq "$1" ]; }
-err_has() { grep -q -- "$1" "$tmp/err"; }
-out_has() { grep -q -- "$1" "$tmp/out"; }
-one_line_error() { [ "$rc" -eq "$1" ] && [ "$(grep -c '' "$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]; }
 # The main lines (not notes) of text output.
 main_lines() { grep -v ': note: ' "$tmp/out" | grep -c '\]$'; }
 
@@ -344,5 +306,4 @@ else
 	bad "the sqlite3 shell or mkfifo is missing (scripts/install-deps.sh --test installs sqlite3)"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish

@@ -11,46 +11,9 @@
 # with "N passed, N failed" and exits non-zero on any failure.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/dbscan.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
+. "$(dirname "$0")/lib/harness.sh"
+harness_init dbscan "$@"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-db.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
-
-passed=0
-failed=0
-rc=0
-
-run() {
-	timeout 120 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	last_cmd="fltcheck $*"
-}
-ok() {
-	passed=$((passed + 1))
-	echo "ok   - $1"
-}
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL - $1"
-	echo "       command: $last_cmd (exit $rc)"
-	[ -s "$tmp/out" ] && head -n 20 "$tmp/out" | sed 's/^/       out | /'
-	[ -s "$tmp/err" ] && head -n 20 "$tmp/err" | sed 's/^/       err | /'
-}
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else bad "$name"; fi
-}
-rc_is() { [ "$rc" -eq "$1" ]; }
-err_has() { grep -q -- "$1" "$tmp/err"; }
 # stats P C: the last run parsed P units and took C from the cache.
 stats() { grep -q "translation units\?: $1 parsed, $2 from the cache" "$tmp/err"; }
 fps() { grep -o '"fingerprint": "[0-9a-f]*"' "$1" | sort; }
@@ -357,5 +320,4 @@ run --stats --db "$db4" old
 check "a recorded file whose time changed is read again and its change found" \
 	eval 'rc_is 1 && stats 1 2 && grep -q "STATUS_ACCESS_DENIED" "$tmp/out"'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish

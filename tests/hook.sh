@@ -10,17 +10,9 @@
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/hook.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
+. "$(dirname "$0")/lib/harness.sh"
+harness_init hook "$@"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-hook.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/bin"
 ln -s "$bin" "$tmp/bin/fltcheck"
 export PATH="$tmp/bin:$PATH"
@@ -30,24 +22,6 @@ git config --global user.email test@example.com
 git config --global user.name test
 git config --global init.defaultBranch main
 
-passed=0
-failed=0
-rc=0
-ok() {
-	passed=$((passed + 1))
-	echo "ok   - $1"
-}
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL - $1"
-	echo "       command: $last_cmd (exit $rc)"
-	[ -s "$tmp/out" ] && head -n 20 "$tmp/out" | sed 's/^/       out | /'
-}
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else bad "$name"; fi
-}
 # at DIR CMD...: runs CMD in DIR, stdout and stderr together to $tmp/out.
 at() {
 	local dir=$1
@@ -55,9 +29,8 @@ at() {
 	last_cmd="(in $dir) $*"
 	(cd "$dir" && timeout 120 "$@") >"$tmp/out" 2>&1
 	rc=$?
+	: >"$tmp/err"
 }
-rc_is() { [ "$rc" -eq "$1" ]; }
-out_has() { grep -q -- "$1" "$tmp/out"; }
 
 # A driver whose registration table is in one file and whose callbacks are in
 # another: checking ops.c alone, nothing says PreRead is a read callback.
@@ -186,5 +159,4 @@ else
 	bad "the pre-commit framework is missing (scripts/install-deps.sh --test installs it)"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish

@@ -17,53 +17,15 @@
 # any failure.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/report.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
-
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "FAIL - python3 is needed (Debian: apt-get install python3)"
 	exit 1
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-report.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
+. "$(dirname "$0")/lib/harness.sh"
+harness_init report "$@"
+harness_extra=py
 
-passed=0
-failed=0
-rc=0
-last_cmd=
-
-run() {
-	timeout 120 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	last_cmd="fltcheck $*"
-}
-ok() {
-	passed=$((passed + 1))
-	echo "ok   - $1"
-}
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL - $1"
-	echo "       command: $last_cmd (exit $rc)"
-	[ -s "$tmp/out" ] && head -n 20 "$tmp/out" | sed 's/^/       out | /'
-	[ -s "$tmp/err" ] && head -n 20 "$tmp/err" | sed 's/^/       err | /'
-	[ -s "$tmp/py" ] && head -n 20 "$tmp/py" | sed 's/^/       py  | /'
-}
-check() {
-	local name=$1
-	shift
-	: >"$tmp/py"
-	if "$@"; then ok "$name"; else bad "$name"; fi
-}
-rc_is() { [ "$rc" -eq "$1" ]; }
 # one_line_error CODE: exit CODE, nothing on stdout, one line on stderr
 one_line_error() {
 	[ "$rc" -eq "$1" ] && [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
@@ -424,5 +386,4 @@ python3 -c 'import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute("pragma use
 run report --db "$tmp/empty.db" --html "$tmp/x"
 check "database without runs: exit 2, one stderr line" one_line_error 2
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish
