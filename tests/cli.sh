@@ -10,67 +10,18 @@
 # exit. Ends with "N passed, N failed" and exits non-zero on any failure.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/cli.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
+. "$(dirname "$0")/lib/harness.sh"
+HARNESS_TIMEOUT=60
+harness_init cli "$@"
 data=$root/tests/data/robustness
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-cli.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
-
-passed=0
-failed=0
-rc=0
-
-# run ARGS...: runs fltcheck (60 s limit), stdout to $tmp/out, stderr to $tmp/err, status in rc.
-run() {
-	timeout 60 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	last_cmd="fltcheck $*"
-}
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok   - $1"
-}
-
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL - $1"
-	echo "       command: $last_cmd (exit $rc)"
-	if [ -s "$tmp/out" ]; then
-		echo "       stdout:"
-		head -n 20 "$tmp/out" | sed 's/^/         | /'
-	fi
-	if [ -s "$tmp/err" ]; then
-		echo "       stderr:"
-		head -n 20 "$tmp/err" | sed 's/^/         | /'
-	fi
-}
-
-# check NAME CONDITION-COMMAND...: one test result.
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else bad "$name"; fi
-}
-
 lines() { grep -c '' "$1"; }
-rc_is() { [ "$rc" -eq "$1" ]; }
 # A usage or input error: the expected status and exactly one line on stderr,
 # starting with "fltcheck: error:", and nothing on stdout.
 one_line_error() {
 	[ "$rc" -eq "$1" ] && [ "$(lines "$tmp/err")" -eq 1 ] &&
 		grep -q '^fltcheck: error: ' "$tmp/err" && [ ! -s "$tmp/out" ]
 }
-err_has() { grep -q -- "$1" "$tmp/err"; }
-out_has() { grep -q -- "$1" "$tmp/out"; }
 
 # ------------------------------------------------------------- informational
 
@@ -279,5 +230,4 @@ sys.exit(0 if f and f[0]["line"] == int(sys.argv[2]) and isinstance(f[0]["steps"
 	check "-- with several flags: exit 1" rc_is 1
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish
