@@ -17,14 +17,10 @@
 # Without them the test fails; it never skips.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/report_browser.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
+. "$(dirname "$0")/lib/harness.sh"
+# Stay in the starting folder: the screenshots go to its artifacts/.
+HARNESS_TMPNAME=browser HARNESS_CD=0
+harness_init report_browser "$@"
 artifacts=$PWD/artifacts
 tools=$(dirname "$bin")/report-browser-tools
 
@@ -39,23 +35,17 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-browser.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-
 # playwright-core, into the build tree
-mkdir -p "$tools" || exit 2
-if ! cmp -s "$root/tests/browser/package-lock.json" "$tools/installed.lock" ||
-	[ ! -d "$tools/node_modules/playwright-core" ]; then
-	rm -rf "$tools/node_modules" "$tools/installed.lock"
-	cp "$root/tests/browser/package.json" "$root/tests/browser/package-lock.json" "$tools/" || exit 2
-	if ! npm ci --prefix "$tools" --ignore-scripts --no-audit --no-fund --loglevel=error \
-		>"$tmp/npm.log" 2>&1; then
-		echo "FAIL - npm ci of tests/browser/package.json into $tools (is the npm registry reachable?)"
-		sed 's/^/       npm | /' "$tmp/npm.log" | head -n 20
-		exit 1
-	fi
-	cp "$root/tests/browser/package-lock.json" "$tools/installed.lock"
-fi
+npm_tools "$tools" "$root/tests/browser" node_modules/playwright-core --ignore-scripts
+case $? in
+0) ;;
+1)
+	echo "FAIL - npm ci of tests/browser/package.json into $tools (is the npm registry reachable?)"
+	sed 's/^/       npm | /' "$tmp/npm.log" | head -n 20
+	exit 1
+	;;
+*) exit 2 ;;
+esac
 
 # The project: the buggy driver (run 1), then with the hostile driver (run 2),
 # through a compile_commands.json that names a missing file too.

@@ -27,14 +27,10 @@
 # "N passed, N failed" and exits non-zero on any failure.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/robustness.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
+. "$(dirname "$0")/lib/harness.sh"
+# Stay in the starting folder: ROBUSTNESS_KEEP may be relative to it.
+HARNESS_TMPNAME=robust HARNESS_CD=0
+harness_init robustness "$@"
 if [ ! -x "$bin" ]; then
 	echo "robustness: error: '$bin' is not an executable" >&2
 	exit 2
@@ -53,8 +49,6 @@ if [ -f "$root/tests/lsan.supp" ]; then
 fi
 export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS=${LSAN_OPTIONS:-}
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-robust.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/in" "$tmp/cases"
 start_time=$(date +%s)
 
@@ -547,7 +541,9 @@ run_case() {
 	local id=$1 rc
 	local -a args
 	mapfile -t args <"$tmp/cases/$id.args"
-	(cd "$tmp" && timeout -k 5 "$limit" "$bin" "${args[@]}" >/dev/null 2>"$tmp/cases/$id.err" </dev/null)
+	# --no-db: the cases run in parallel and are about inputs, not the database
+	# (tests/dbscan.sh covers concurrent scans of one database)
+	(cd "$tmp" && timeout -k 5 "$limit" "$bin" --no-db "${args[@]}" >/dev/null 2>"$tmp/cases/$id.err" </dev/null)
 	rc=$?
 	echo "$rc" >"$tmp/cases/$id.rc"
 }
@@ -555,8 +551,6 @@ export -f run_case
 (cd "$tmp/cases" && ls | sed -n 's/\.args$//p') |
 	xargs -P "$jobs" -I{} bash -c 'run_case "$1"' _ {}
 
-passed=0
-failed=0
 declare -A by_rc=()
 for argsf in "$tmp"/cases/*.args; do
 	id=$(basename "$argsf" .args)
@@ -583,8 +577,7 @@ for argsf in "$tmp"/cases/*.args; do
 		passed=$((passed + 1))
 		continue
 	fi
-	failed=$((failed + 1))
-	echo "FAIL - $label: $why"
+	bad "$label: $why"
 	echo "       fltcheck $(tr '\n' ' ' <"$argsf")"
 	grep -E -m 12 'Sanitizer|runtime error|#[0-9]+ |error:' "$tmp/cases/$id.err" 2>/dev/null |
 		head -n 12 | cut -c1-200 | sed 's/^/       | /'
@@ -601,5 +594,4 @@ done
 summary=""
 for k in $(printf '%s\n' "${!by_rc[@]}" | sort -n); do summary+=" exit $k: ${by_rc[$k]};"; done
 echo "robustness: exit statuses:$summary $(($(date +%s) - start_time))s in all"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish

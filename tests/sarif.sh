@@ -32,43 +32,13 @@
 # FLTCHECK_UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
 set -u
 
-if [ $# -lt 2 ]; then
-	echo "usage: bash tests/sarif.sh <fltcheck-binary> <source-root>" >&2
-	exit 2
-fi
-bin=$1
-root=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-case $root in /*) ;; *) root=$PWD/$root ;; esac
+. "$(dirname "$0")/lib/harness.sh"
+harness_init sarif "$@"
+# Physical paths: the logs' URIs are compared with them.
 root=$(cd "$root" && pwd -P)
+tmp=$(cd "$tmp" && pwd -P)
 data=$root/tests/data/sarif
 tools=$(dirname "$bin")/sarif-tools
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fltcheck-sarif.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-tmp=$(cd "$tmp" && pwd -P)
-
-passed=0
-failed=0
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok   - $1"
-}
-
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL - $1"
-	if [ -n "${2:-}" ] && [ -s "$2" ]; then
-		head -n 40 "$2" | sed 's/^/       | /'
-	fi
-}
-
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit $?
-}
 
 # ------------------------------------------------------------- how to run fltcheck
 
@@ -79,7 +49,7 @@ elif [ -n "${FLTCHECK_SARIF_DRIVER:-}" ]; then
 	mode=driver
 else
 	bad "fltcheck has no --format sarif (see 'fltcheck --help') and FLTCHECK_SARIF_DRIVER is not set"
-	finish
+	harness_finish
 fi
 
 # emit FORMAT ROOT OUT PATH...: the output in FORMAT for the program PATH... (run from
@@ -104,7 +74,7 @@ emit() {
 
 if ! command -v python3 >/dev/null 2>&1; then
 	bad "python3 is needed (Debian: apt-get install python3)"
-	finish
+	harness_finish
 fi
 
 # ------------------------------------------------------------- the logs
@@ -625,19 +595,16 @@ setup_tools() {
 		bad "node and npm are needed for the SARIF schema and Multitool checks (Debian: apt-get install nodejs npm)"
 		return 1
 	fi
-	mkdir -p "$tools" || return 1
-	if ! cmp -s "$root/tests/package-lock.json" "$tools/installed.lock" ||
-		[ ! -d "$tools/node_modules" ]; then
-		rm -rf "$tools/node_modules" "$tools/installed.lock"
-		cp "$root/tests/package.json" "$root/tests/package-lock.json" "$tools/" || return 1
-		if ! npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error \
-			>"$tmp/npm.log" 2>&1; then
-			bad "npm ci of tests/package.json into $tools (is the npm registry reachable?)" \
-				"$tmp/npm.log"
-			return 1
-		fi
-		cp "$root/tests/package-lock.json" "$tools/installed.lock"
-	fi
+	npm_tools "$tools" "$root/tests" node_modules
+	case $? in
+	0) ;;
+	1)
+		bad "npm ci of tests/package.json into $tools (is the npm registry reachable?)" \
+			"$tmp/npm.log"
+		return 1
+		;;
+	*) return 1 ;;
+	esac
 	# npm 11 does not run the package's install script that marks it executable
 	multitool=$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 	schema=$tools/node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json
@@ -724,4 +691,4 @@ EOF
 	fi
 fi
 
-finish
+harness_finish
