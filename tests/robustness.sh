@@ -541,9 +541,10 @@ run_case() {
 	local id=$1 rc
 	local -a args
 	mapfile -t args <"$tmp/cases/$id.args"
-	# --no-db: the cases run in parallel and are about inputs, not the database
-	# (tests/dbscan.sh covers concurrent scans of one database)
-	(cd "$tmp" && timeout -k 5 "$limit" "$bin" --no-db "${args[@]}" >/dev/null 2>"$tmp/cases/$id.err" </dev/null)
+	# A database of its own per case: the cases run in parallel and are about
+	# inputs, not about sharing one (tests/dbscan.sh covers concurrent scans).
+	(cd "$tmp" && timeout -k 5 "$limit" "$bin" --db "$tmp/cases/$id.db" "${args[@]}" \
+		>/dev/null 2>"$tmp/cases/$id.err" </dev/null)
 	rc=$?
 	echo "$rc" >"$tmp/cases/$id.rc"
 }
