@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 void *xmalloc(size_t n);
@@ -17,6 +18,13 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 /* printf into a new heap string; the caller frees it. */
+/*
+ * The whole file, NUL-terminated, in a new heap buffer; its length in *len.
+ * NULL with errno set when it cannot be opened or read.
+ */
+char *read_whole_file(const char *path, size_t *len);
+/* open_memstream that aborts, as xmalloc does, when it cannot. */
+FILE *xmemstream(char **buf, size_t *len);
 /* FNV-1a 64 of a string, for hash tables. */
 uint64_t strhash64(const char *s);
 char *xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -27,40 +27,12 @@ static bool fingerprint_ok(const char *s)
 	return n == 16;
 }
 
-static char *read_all(const char *path, size_t *len, int *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = errno;
-		return NULL;
-	}
-	size_t cap = 1 << 14, n = 0, got;
-	char *buf = xmalloc(cap + 1);
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap + 1);
-		}
-	}
-	*err = ferror(f) ? EIO : 0;
-	fclose(f);
-	if (*err) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 int baseline_read(const char *path, struct ptrvec *fps, char **err)
 {
 	size_t len = 0;
-	int e = 0;
-	char *text = read_all(path, &len, &e);
+	char *text = read_whole_file(path, &len);
 	if (!text) {
-		*err = xfmt("cannot read baseline '%s': %s", path, strerror(e));
+		*err = xfmt("cannot read baseline '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	char *perr = NULL;

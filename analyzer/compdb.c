@@ -261,33 +261,6 @@ static char *path_resolve(const struct loader *ld, const char *raw, const char *
 
 /* ---- files and encodings ------------------------------------------------------ */
 
-/*
- * The whole file, NUL-terminated, in a new buffer; its length in *len. NULL
- * with errno set when it cannot be opened or read.
- */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = { 0 };
-	char chunk[65536];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sb_addn(&b, chunk, n);
-	if (ferror(f)) {
-		int e = errno ? errno : EIO;
-		fclose(f);
-		free(b.p);
-		errno = e;
-		return NULL;
-	}
-	fclose(f);
-	*len = b.n;
-	return sb_take(&b);
-}
-
 static void sb_add_utf8(struct sbuf *b, uint32_t cp)
 {
 	char u[4];
@@ -580,7 +553,7 @@ static int expand_arg(struct loader *ld, const char *arg, bool windows, unsigned
 		free(path);
 		return -1;
 	}
-	text = read_file(path, &len);
+	text = read_whole_file(path, &len);
 	if (!text) {
 		if (!ld->err)
 			ld->err = xfmt("cannot open response file '%s' for entry %u of '%s': %s",
@@ -1189,7 +1162,7 @@ int compdb_load(const char *path, const struct compdb_options *opt, struct compd
 	shown_db = printable(dbpath);
 	ld.dbpath = shown_db;
 
-	text = read_file(dbpath, &len);
+	text = read_whole_file(dbpath, &len);
 	if (!text) {
 		ld.err = xfmt("cannot open '%s': %s", shown_db, strerror(errno));
 		goto out;

@@ -326,11 +326,7 @@ char *findings_serialize(const struct findings *fs)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	if (!out) {
-		fprintf(stderr, "fltcheck: out of memory\n");
-		abort();
-	}
+	FILE *out = xmemstream(&buf, &len);
 	fputc('[', out);
 	for (unsigned i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->v[i];

@@ -104,11 +104,7 @@ static void mbuf_open(struct mbuf *m)
 {
 	m->p = NULL;
 	m->n = 0;
-	m->f = open_memstream(&m->p, &m->n);
-	if (!m->f) {
-		fprintf(stderr, "fltcheck: out of memory\n");
-		abort();
-	}
+	m->f = xmemstream(&m->p, &m->n);
 }
 
 /* Closes the stream; the heap string is the caller's. */

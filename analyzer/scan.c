@@ -42,25 +42,15 @@ static void hex16(const unsigned char d[32], char out[HASH_HEX])
 /* The content hash of a file; false when it cannot be read. */
 static bool hash_file(const char *path, char out[HASH_HEX])
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	size_t n = 0;
+	char *buf = read_whole_file(path, &n);
+	if (!buf)
 		return false;
-	size_t cap = 1 << 16, n = 0, got;
-	unsigned char *buf = xmalloc(cap);
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-	}
-	bool ok = !ferror(f);
-	fclose(f);
 	unsigned char d[32];
 	fingerprint_sha256(buf, n, d);
 	free(buf);
 	hex16(d, out);
-	return ok;
+	return true;
 }
 
 /* Content hashes of the files seen in this scan, each file read once. */
@@ -450,11 +440,7 @@ static void program_key(const struct unit *units, unsigned n, const struct scan_
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f) {
-		fprintf(stderr, "fltcheck: out of memory\n");
-		abort();
-	}
+	FILE *f = xmemstream(&buf, &len);
 	fprintf(f, "fltcheck-program 1%c%s%c%s%c", 0, build_id(), 0, o->root ? o->root : "", 0);
 	for (unsigned i = 0; rule_table[i]; i++)
 		if (o->enabled[i])

@@ -988,13 +988,9 @@ static char *steps_json(const struct finding *f, const char *root)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	FILE *out = xmemstream(&buf, &len);
 	unsigned i;
 
-	if (!out) {
-		fprintf(stderr, "fltcheck: out of memory\n");
-		abort();
-	}
 	fputc('[', out);
 	for (i = 0; i < f->nsteps; i++) {
 		if (i)
@@ -1016,11 +1012,7 @@ static char *related_json(const struct finding *f, const char *root)
 
 	if (!f->related_file)
 		return NULL;
-	out = open_memstream(&buf, &len);
-	if (!out) {
-		fprintf(stderr, "fltcheck: out of memory\n");
-		abort();
-	}
+	out = xmemstream(&buf, &len);
 	json_location(out, root, f->related_file, f->related_line, f->related_col, f->related_msg);
 	fclose(out);
 	return buf;
