@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 
@@ -73,7 +74,12 @@ char *read_whole_file(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
+	/* one buffer of the file's size (and one byte more, to see the end) */
+	struct stat st;
 	size_t cap = 1 << 16, n = 0, got;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size < SIZE_MAX / 2)
+		cap = (size_t)st.st_size + 1;
 	char *buf = xmalloc(cap + 1);
 	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
 		n += got;

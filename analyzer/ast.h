@@ -44,6 +44,13 @@ void ast_tu_free(struct ir_tu *tu);
 const char *ast_clang_version(void);
 
 /*
+ * Starts loading the parser module in the background (once; the caller's
+ * thread only), for a caller that knows a parse is coming: ast_parse then
+ * waits for that load instead of starting its own.
+ */
+void ast_preload(void);
+
+/*
  * Names the parser this build uses, such as "libclang 19.1.7 CINDEX 0.64",
  * fixed when fltcheck is built, and the size and time of the module file it
  * would load (a rebuilt module parses differently): for cache keys. Never

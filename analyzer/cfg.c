@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "irser.h"
+
 struct try_ctx {
 	struct try_ctx *outer;
 	const struct ir_node *finally_block; /* NULL for __except / catch */
@@ -395,7 +397,7 @@ struct cfg *cfg_build(struct arena *a, const struct ir_func *f)
 	b.g = arena_alloc(a, sizeof(*b.g));
 	struct cfg_node *entry = new_node(&b, CN_ENTRY, NULL, f->loc);
 	b.g->entry = entry;
-	struct cfg_node *end = build(&b, f->body, entry);
+	struct cfg_node *end = build(&b, ir_func_body(f), entry);
 	if (end) {
 		struct cfg_node *e = new_node(&b, CN_END, NULL, f->end_loc);
 		link_to(&b, end, e);

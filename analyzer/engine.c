@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "program.h"
+#include "rootcache.h"
 #include "rule.h"
 #include "source.h"
 
@@ -118,6 +119,7 @@ struct actx {
 	long budget;
 	bool interesting;
 	bool incomplete;
+	struct root_result *res; /* the root's findings go to res->findings, effects too */
 };
 
 /* ---------------------------------------------------------------- values */
@@ -1022,19 +1024,40 @@ static void call_event(struct actx *c, struct state *s, const struct api_info *a
 	fire(c, &ev, s);
 }
 
+/* What a root tells a function it queued or handed a pended operation. */
+static void apply_effect(struct pfunc *root, const struct root_effect *e)
+{
+	struct pfunc *routine = e->target;
+	if (e->owns) {
+		routine->owns_pended = true;
+		return;
+	}
+	routine->queued_from_pre = true;
+	for (int i = 0; i < 4; i++)
+		routine->queued_majors.w[i] |= e->majors.w[i];
+	routine->queued_kinds |= e->kinds;
+	for (unsigned i = 0; i < routine->nqueuers; i++)
+		if (routine->queuers[i] == root)
+			return;
+	if (routine->nqueuers < 4)
+		routine->queuers[routine->nqueuers++] = root;
+}
+
+static void effect(struct actx *c, const struct root_effect *e)
+{
+	apply_effect(c->root, e);
+	root_result_effect(c->res, e);
+}
+
 static void note_queuer(struct actx *c, struct pfunc *routine, const struct state *s)
 {
 	if (!(c->root->roles & ROLE_PREOP))
 		return;
-	routine->queued_from_pre = true;
-	for (int i = 0; i < 4; i++)
-		routine->queued_majors.w[i] |= s->majors.w[i];
-	routine->queued_kinds |= s->kinds & major_kinds(s);
-	for (unsigned i = 0; i < routine->nqueuers; i++)
-		if (routine->queuers[i] == c->root)
-			return;
-	if (routine->nqueuers < 4)
-		routine->queuers[routine->nqueuers++] = c->root;
+	struct root_effect e = { 0 };
+	e.target = routine;
+	e.majors = s->majors;
+	e.kinds = s->kinds & major_kinds(s);
+	effect(c, &e);
 }
 
 /* The value of a call fltcheck does not model: a status symbol when it returns an NTSTATUS. */
@@ -2209,7 +2232,10 @@ static void do_return(struct fnrun *r, struct cfg_node *n, struct state *s, cons
 				unsigned nr =
 					program_routines_of(c->p, q->fn, q->call, 2, routines, 8);
 				for (unsigned k = 0; k < nr; k++) {
-					routines[k]->owns_pended = true;
+					struct root_effect e = { 0 };
+					e.owns = true;
+					e.target = routines[k];
+					effect(c, &e);
 					note_queuer(c, routines[k], s);
 				}
 			}
@@ -2393,7 +2419,7 @@ static void run_function(struct actx *c, struct pfunc *fn, struct state *entry, 
 /* ---------------------------------------------------------------- roots */
 
 static void analyze_root(struct program *p, struct pfunc *fn, const bool *enabled,
-			 struct findings *out)
+			 struct root_result *res)
 {
 	struct arena a;
 	arena_init(&a);
@@ -2401,7 +2427,8 @@ static void analyze_root(struct program *p, struct pfunc *fn, const bool *enable
 	c.p = p;
 	c.a = &a;
 	c.enabled = enabled;
-	c.out = out;
+	c.out = &res->findings;
+	c.res = res;
 	c.root = fn;
 	c.cur = fn;
 	c.stack[0] = fn;
@@ -2466,17 +2493,66 @@ static void analyze_root(struct program *p, struct pfunc *fn, const bool *enable
 	}
 	bind_entry(&c, s, f, args, np);
 	run_function(&c, fn, s, NULL);
-	p->stat_visits += (unsigned long)(VISIT_BUDGET - (c.budget > 0 ? c.budget : 0));
-	p->stat_incomplete += c.incomplete;
-	if (c.incomplete)
-		fprintf(stderr,
-			"fltcheck: warning: analysis of '%s' stopped early: too many paths\n",
-			f->name);
+	res->visits = (unsigned long)(VISIT_BUDGET - (c.budget > 0 ? c.budget : 0));
+	res->incomplete = c.incomplete;
 	arena_release(&a);
 }
 
-void engine_run(struct program *p, const bool *enabled, struct findings *out)
+/*
+ * One root: its stored result when the cache has one for its key (its
+ * effects applied again), else analyzed now (and stored). Either way its
+ * findings reach out through the same text form, so that both give the same.
+ */
+static void run_root(struct program *p, struct pfunc *fn, const bool *enabled, struct findings *out,
+		     struct engine_cache *cache, struct rootkey_ctx *keys)
 {
+	struct root_result res = { 0 };
+	char key[SUMMARY_HASH_HEX] = "";
+	bool done = false;
+	if (cache && keys) {
+		rootkey_compute(keys, fn, cache->salt, key);
+		const char *text = cache->get ? cache->get(cache->ctx, key) : NULL;
+		if (text && root_result_decode(text, p, out, &res) == 0) {
+			for (unsigned i = 0; i < res.neffects; i++)
+				apply_effect(fn, &res.effects[i]);
+			cache->hits++;
+			done = true;
+		} else {
+			res.neffects = 0;
+		}
+	}
+	if (!done) {
+		analyze_root(p, fn, enabled, &res);
+		char *text = root_result_encode(&res);
+		struct root_result back = { 0 };
+		bool lost = !text || root_result_decode(text, p, out, &back) != 0;
+		root_result_free(&back);
+		if (lost) {
+			/* cannot happen: the text form holds what it was given */
+			fprintf(stderr, "fltcheck: internal error: the result of '%s' was lost\n",
+				fn->f->name);
+			abort();
+		}
+		if (cache) {
+			cache->misses++;
+			if (cache->put)
+				cache->put(cache->ctx, key, text);
+		}
+		free(text);
+	}
+	p->stat_visits += res.visits;
+	p->stat_incomplete += res.incomplete;
+	if (res.incomplete)
+		fprintf(stderr,
+			"fltcheck: warning: analysis of '%s' stopped early: too many paths\n",
+			fn->f->name);
+	root_result_free(&res);
+}
+
+void engine_run(struct program *p, const bool *enabled, struct findings *out,
+		struct engine_cache *cache)
+{
+	struct rootkey_ctx *keys = cache ? rootkey_new(p) : NULL;
 	/* Callbacks first: they tell the work routines what they were given. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (unsigned i = 0; i < p->nfuncs; i++) {
@@ -2489,7 +2565,8 @@ void engine_run(struct program *p, const bool *enabled, struct findings *out)
 				continue;
 			if (fn->body_unparsed)
 				continue;
-			analyze_root(p, fn, enabled, out);
+			run_root(p, fn, enabled, out, cache, keys);
 		}
 	}
+	rootkey_free(keys);
 }

@@ -122,6 +122,28 @@ static void front_load(void)
 	}
 }
 
+static void *preload_main(void *unused)
+{
+	(void)unused;
+	pthread_once(&front_once, front_load);
+	return NULL;
+}
+
+void ast_preload(void)
+{
+	static bool started;
+	if (started)
+		return;
+	started = true;
+	pthread_t th;
+	pthread_attr_t attr;
+	if (pthread_attr_init(&attr) != 0)
+		return;
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	(void)pthread_create(&th, &attr, preload_main, NULL); /* else ast_parse loads it */
+	pthread_attr_destroy(&attr);
+}
+
 struct ir_tu *ast_parse(const char *path, const struct ast_options *opt)
 {
 	pthread_once(&front_once, front_load);

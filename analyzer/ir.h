@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include "arena.h"
 
+struct ir_fsum;      /* summary.h */
+struct ir_lazy_body; /* irser.c */
+
 /* A source position: file as given to / found by the compiler, 1-based line and column. */
 struct ir_loc {
 	const char *file; /* never NULL for a valid location; "" when unknown */
@@ -166,7 +169,16 @@ struct ir_func {
 	bool body_has_errors; /* an error diagnostic lies inside the body, or part of it is invalid
 			       */
 	bool is_noreturn;
+	/* Set by the rest of fltcheck, never by the frontend: */
+	struct ir_fsum *sum;       /* the link's summary (summary.h), or NULL until built */
+	struct ir_lazy_body *lazy; /* a body not decoded yet (irser_read_lazy), or NULL */
 };
+
+/* Whether f has a body, decoded or not (ir_func_body in irser.h decodes it). */
+static inline bool ir_func_has_body(const struct ir_func *f)
+{
+	return f->body || f->lazy;
+}
 
 /* One entry of an FLT_OPERATION_REGISTRATION array. */
 struct ir_reg_entry {

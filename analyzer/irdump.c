@@ -10,6 +10,7 @@
  * are written as "()".
  */
 #include "irdump.h"
+#include "irser.h"
 
 static const char *const kind_names[] = {
 	[IR_COMPOUND] = "compound",
@@ -255,7 +256,7 @@ void ir_dump_func(FILE *out, const struct ir_func *f)
 		fputc(')', out);
 	}
 	fputs(")\n", out);
-	ir_dump_node(out, f->body, 2);
+	ir_dump_node(out, ir_func_body(f), 2);
 	fputs(")\n", out);
 }
 

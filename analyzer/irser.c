@@ -14,10 +14,12 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "summary.h"
 
 /*
  * The encoding below lists every field of ir.h by hand. These checks fail
@@ -32,7 +34,7 @@ _Static_assert(IR_DIAG_FATAL == 2, "ir.h changed: update irser.c and bump IRSER_
 _Static_assert(sizeof(struct ir_loc) == 16, "ir.h changed: update irser.c, bump IRSER_VERSION");
 _Static_assert(sizeof(struct ir_node) == 88, "ir.h changed: update irser.c, bump IRSER_VERSION");
 _Static_assert(sizeof(struct ir_param) == 16, "ir.h changed: update irser.c, bump IRSER_VERSION");
-_Static_assert(sizeof(struct ir_func) == 96, "ir.h changed: update irser.c, bump IRSER_VERSION");
+_Static_assert(sizeof(struct ir_func) == 112, "ir.h changed: update irser.c, bump IRSER_VERSION");
 _Static_assert(sizeof(struct ir_reg_entry) == 64,
 	       "ir.h changed: update irser.c, bump IRSER_VERSION");
 _Static_assert(sizeof(struct ir_reg_table) == 40,
@@ -64,14 +66,15 @@ enum {
 	FF_STATIC = 1u << 0,
 	FF_BODY_ERRORS = 1u << 1,
 	FF_NORETURN = 1u << 2,
-	FF_ALL = (1u << 3) - 1,
+	FF_SUMMARY = 1u << 3, /* the summary (summary.h) follows nlocals */
+	FF_ALL = (1u << 4) - 1,
 };
 
 /* The fewest bytes each encoded item can take, to bound counts by what remains. */
 enum {
 	MIN_STRING = 1,
 	MIN_DIAG = 5,  /* loc 3, severity, text */
-	MIN_FUNC = 13, /* name, link, flags, loc 3, end_loc 3, ret, nparams, nlocals, body */
+	MIN_FUNC = 14, /* name, link, flags, loc 3, end_loc 3, ret, nparams, nlocals, len, body */
 	MIN_PARAM = 2, /* name, type */
 	MIN_TABLE = 6, /* name, loc 3, terminator, nentries */
 	MIN_ENTRY = 9, /* loc 3, major, major_name, flags, known, pre, post */
@@ -300,6 +303,24 @@ static void w_tree(struct writer *w, const struct ir_node *root)
 	}
 }
 
+static void w_summary(struct writer *w, const struct ir_fsum *s)
+{
+	w_str(w, s->hash);
+	w_uint(w, s->flags);
+	w_uint(w, s->ncalls);
+	for (unsigned i = 0; i < s->ncalls; i++) {
+		w_str(w, s->calls[i].link);
+		w_uint(w, s->calls[i].api);
+	}
+	w_uint(w, s->nqueues);
+	for (unsigned i = 0; i < s->nqueues; i++) {
+		w_uint(w, s->queues[i].kind);
+		w_uint(w, s->queues[i].nlinks);
+		for (unsigned k = 0; k < s->queues[i].nlinks; k++)
+			w_str(w, s->queues[i].links[k]);
+	}
+}
+
 static void w_func(struct writer *w, const struct ir_func *f)
 {
 	if (!f || (f->nparams && !f->params)) {
@@ -309,7 +330,7 @@ static void w_func(struct writer *w, const struct ir_func *f)
 	w_str(w, f->name);
 	w_str(w, f->link);
 	w_uint(w, (f->is_static ? FF_STATIC : 0) | (f->body_has_errors ? FF_BODY_ERRORS : 0) |
-			  (f->is_noreturn ? FF_NORETURN : 0));
+			  (f->is_noreturn ? FF_NORETURN : 0) | (f->sum ? FF_SUMMARY : 0));
 	w_loc(w, f->loc);
 	w_loc(w, f->end_loc);
 	w_str(w, f->ret_type);
@@ -319,7 +340,17 @@ static void w_func(struct writer *w, const struct ir_func *f)
 		w_str(w, f->params[i].type);
 	}
 	w_uint(w, f->nlocals);
-	w_tree(w, f->body);
+	if (f->sum)
+		w_summary(w, f->sum);
+	/* the body, behind its length so that a lazy reader can step over it */
+	struct wbuf outer = w->body;
+	memset(&w->body, 0, sizeof(w->body));
+	w_tree(w, ir_func_body(f));
+	struct wbuf tree = w->body;
+	w->body = outer;
+	wb_varint(&w->body, tree.n);
+	wb_bytes(&w->body, tree.p, tree.n);
+	free(tree.p);
 }
 
 static void w_table(struct writer *w, const struct ir_reg_table *t)
@@ -424,7 +455,9 @@ struct reader {
 	char *err; /* the first error; heap */
 	char **strs;
 	size_t nstr;
-	size_t next_new; /* strings are first used in table order */
+	size_t next_new;        /* strings are first used in table order */
+	bool lazy;              /* function bodies are skipped, so first uses are not checked */
+	struct ir_lazy_tu *ltu; /* lazy: what the bodies will be decoded with */
 	struct rframe *stk;
 	unsigned nstk, capstk;
 };
@@ -526,7 +559,7 @@ static bool r_str(struct reader *r, const char **s)
 	x--;
 	if (x >= r->nstr)
 		return r_fail(r, "string index out of range");
-	if (x > r->next_new)
+	if (!r->lazy && x > r->next_new)
 		return r_fail(r, "string used out of order");
 	if (x == r->next_new)
 		r->next_new++;
@@ -701,6 +734,79 @@ static bool r_tree(struct reader *r, struct ir_node **root)
 	return true;
 }
 
+/* What a lazily read TU keeps to decode its bodies later (in its arena). */
+struct ir_lazy_tu {
+	const unsigned char *base; /* the blob, which must outlive the TU */
+	char **strs;
+	size_t nstr;
+	struct arena *a;
+};
+
+struct ir_lazy_body {
+	const struct ir_lazy_tu *tu;
+	size_t off, len; /* the encoded tree, from base */
+};
+
+static bool r_summary(struct reader *r, struct ir_func *f)
+{
+	struct ir_fsum *s = arena_alloc(r->a, sizeof(*s));
+	const char *hash;
+	if (!r_str(r, &hash) || !r_uint(r, &s->flags) || !r_count(r, &s->ncalls, 2))
+		return false;
+	if (!hash || strlen(hash) != SUMMARY_HASH_HEX - 1)
+		return r_fail(r, "bad function hash");
+	memcpy(s->hash, hash, SUMMARY_HASH_HEX);
+	if (s->flags & ~(unsigned)SUM_ALL)
+		return r_fail(r, "bad summary flags");
+	if (s->ncalls)
+		s->calls = arena_alloc(r->a, s->ncalls * sizeof(*s->calls));
+	for (unsigned i = 0; i < s->ncalls; i++)
+		if (!r_str_set(r, &s->calls[i].link) || !r_bool(r, &s->calls[i].api))
+			return false;
+	if (!r_count(r, &s->nqueues, 2))
+		return false;
+	if (s->nqueues)
+		s->queues = arena_alloc(r->a, s->nqueues * sizeof(*s->queues));
+	for (unsigned i = 0; i < s->nqueues; i++) {
+		struct sum_queue *q = &s->queues[i];
+		if (!r_uint(r, &q->kind) || !r_count(r, &q->nlinks, MIN_STRING))
+			return false;
+		if (q->nlinks > SUMMARY_MAX_LINKS)
+			return r_fail(r, "too many routine links");
+		q->links = arena_alloc(r->a, (q->nlinks ? q->nlinks : 1) * sizeof(*q->links));
+		for (unsigned k = 0; k < q->nlinks; k++)
+			if (!r_str_set(r, &q->links[k]))
+				return false;
+	}
+	f->sum = s;
+	return true;
+}
+
+/* The length-prefixed body: decoded now, or (lazy) stepped over and kept for later. */
+static bool r_body(struct reader *r, struct ir_func *f)
+{
+	uint64_t len;
+	if (!r_varint(r, &len))
+		return false;
+	if (len == 0 || len > r_left(r))
+		return r_fail(r, "bad body length");
+	if (r->lazy) {
+		struct ir_lazy_body *lb = arena_alloc(r->a, sizeof(*lb));
+		lb->tu = r->ltu;
+		lb->off = (size_t)(r->p - r->base);
+		lb->len = (size_t)len;
+		f->lazy = lb;
+		r->p += len;
+		return true;
+	}
+	const unsigned char *end = r->p + len;
+	if (!r_tree(r, &f->body))
+		return false;
+	if (r->p != end)
+		return r_fail(r, "body length mismatch");
+	return true;
+}
+
 static bool r_func(struct reader *r, struct ir_func *f)
 {
 	unsigned flags;
@@ -719,7 +825,11 @@ static bool r_func(struct reader *r, struct ir_func *f)
 	for (unsigned i = 0; i < f->nparams; i++)
 		if (!r_str(r, &f->params[i].name) || !r_str(r, &f->params[i].type))
 			return false;
-	return r_uint(r, &f->nlocals) && r_tree(r, &f->body);
+	if (!r_uint(r, &f->nlocals))
+		return false;
+	if ((flags & FF_SUMMARY) && !r_summary(r, f))
+		return false;
+	return r_body(r, f);
 }
 
 static bool r_table(struct reader *r, struct ir_reg_table *t)
@@ -780,7 +890,7 @@ static bool r_tu(struct reader *r, struct ir_tu *tu)
 	}
 	if (r->p != r->end)
 		return r_fail(r, "trailing bytes");
-	if (r->next_new != r->nstr)
+	if (!r->lazy && r->next_new != r->nstr)
 		return r_fail(r, "unused strings");
 	return true;
 }
@@ -815,7 +925,7 @@ static char *check_header(const unsigned char *buf, size_t len)
 	return NULL;
 }
 
-struct ir_tu *irser_read(const unsigned char *buf, size_t len, char **err)
+static struct ir_tu *read_tu(const unsigned char *buf, size_t len, char **err, bool lazy)
 {
 	if (err)
 		*err = NULL;
@@ -839,7 +949,17 @@ struct ir_tu *irser_read(const unsigned char *buf, size_t len, char **err)
 	r.p = buf + IRSER_HEADER_SIZE;
 	r.end = buf + len;
 	r.a = &tu->arena;
+	r.lazy = lazy;
+	if (lazy) {
+		r.ltu = arena_alloc(r.a, sizeof(*r.ltu));
+		r.ltu->base = buf;
+		r.ltu->a = r.a;
+	}
 	bool ok = r_tu(&r, tu);
+	if (ok && lazy) {
+		r.ltu->strs = r.strs;
+		r.ltu->nstr = r.nstr;
+	}
 	free(r.stk);
 	if (!ok) {
 		arena_release(&tu->arena);
@@ -851,4 +971,46 @@ struct ir_tu *irser_read(const unsigned char *buf, size_t len, char **err)
 		return NULL;
 	}
 	return tu;
+}
+
+struct ir_tu *irser_read(const unsigned char *buf, size_t len, char **err)
+{
+	return read_tu(buf, len, err, false);
+}
+
+struct ir_tu *irser_read_lazy(const unsigned char *buf, size_t len, char **err)
+{
+	return read_tu(buf, len, err, true);
+}
+
+const struct ir_node *ir_func_body(const struct ir_func *cf)
+{
+	struct ir_func *f = (struct ir_func *)cf;
+	if (!f->lazy)
+		return f->body;
+	const struct ir_lazy_body *lb = f->lazy;
+	f->lazy = NULL;
+	struct reader r = { 0 };
+	r.base = lb->tu->base;
+	r.p = lb->tu->base + lb->off;
+	r.end = r.p + lb->len;
+	r.a = lb->tu->a;
+	r.strs = lb->tu->strs;
+	r.nstr = lb->tu->nstr;
+	r.lazy = true;
+	struct ir_node *body = NULL;
+	if (r_tree(&r, &body) && r.p == r.end) {
+		f->body = body;
+	} else {
+		/* the blob passed its checksum, so this is a bug or a forged blob */
+		fprintf(stderr,
+			"fltcheck: error: the cached body of '%s' cannot be read (%s); "
+			"it is treated as unparsed: run with --no-cache\n",
+			f->name ? f->name : "?", r.err ? r.err : "length mismatch");
+		f->body = NULL;
+		f->body_has_errors = true;
+	}
+	free(r.err);
+	free(r.stk);
+	return f->body;
 }

@@ -32,7 +32,7 @@
 #include "ir.h"
 
 /* Bump whenever ir.h or the encoding changes. */
-#define IRSER_VERSION 1
+#define IRSER_VERSION 2
 
 /* Size of the fixed header in front of the payload. */
 #define IRSER_HEADER_SIZE 24
@@ -60,6 +60,22 @@ int irser_write(const struct ir_tu *tu, unsigned char **out, size_t *len);
  * a small multiple of len. err may be NULL.
  */
 struct ir_tu *irser_read(const unsigned char *buf, size_t len, char **err);
+
+/*
+ * Like irser_read, but function bodies are only located, not decoded:
+ * ir_func_body decodes one on first use. buf must stay valid and unchanged
+ * as long as the TU lives. The header, checksum and everything outside the
+ * bodies are checked as by irser_read, except that the order in which
+ * strings are first used is not (a body may use a string first).
+ */
+struct ir_tu *irser_read_lazy(const unsigned char *buf, size_t len, char **err);
+
+/*
+ * f's body, decoded now if it was read lazily (into the TU's arena; not
+ * thread-safe). A body that cannot be decoded is reported on stderr and
+ * becomes NULL with body_has_errors set.
+ */
+const struct ir_node *ir_func_body(const struct ir_func *f);
 
 /* FNV-1a 64 of n bytes, as used for the header checksum. */
 unsigned long long irser_checksum(const unsigned char *p, size_t n);

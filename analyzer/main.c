@@ -37,6 +37,7 @@
 #include "source.h"
 #include "store.h"
 #include "suppress.h"
+#include "timing.h"
 
 struct inputs {
 	struct scan_input *v;
@@ -815,6 +816,7 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 		run = store_scan(db, db_path, &r, in, o, enabled, argc, argv);
 		if (!run)
 			rc = EXIT_DATABASE;
+		timing_mark("run write");
 	}
 
 	/* What is shown and fails the run: not triaged away, not in the baseline or the
@@ -866,13 +868,23 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 			"analyzed%s\n",
 			in->n, in->n == 1 ? "" : "s", r.parsed, r.cached, r.nfailed,
 			r.program_cached ? "; the program's findings from the cache" : "");
+		if (r.roots_cached || r.roots_analyzed)
+			fprintf(stderr,
+				"fltcheck: %u callbacks and work routines: %u analyzed, %u from "
+				"the "
+				"cache\n",
+				r.roots_cached + r.roots_analyzed, r.roots_analyzed,
+				r.roots_cached);
 		if (run)
 			fprintf(stderr, "fltcheck: run %lld stored in '%s'\n", (long long)run,
 				db_path);
 	}
 	free(shown.v);
 	free(state);
+	timing_mark("output");
 	scan_release(&r);
+	timing_mark("release");
+	timing_report();
 out:
 	for (unsigned i = 0; i < since.n; i++)
 		free(since.v[i]);
@@ -930,6 +942,7 @@ static bool is_opt(const char *arg, const char *opt)
 
 int main(int argc, char **argv)
 {
+	timing_mark("main");
 	if (argc > 1 && !strcmp(argv[1], "report"))
 		return report_main(argc - 1, argv + 1);
 	static struct options o; /* static: reachable until exit */

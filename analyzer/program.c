@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "irser.h"
 #include "rule.h"
+#include "summary.h"
 
 void program_init(struct program *p)
 {
@@ -71,7 +73,7 @@ void program_add_tu(struct program *p, const struct ir_tu *tu)
 {
 	for (unsigned i = 0; i < tu->nfuncs; i++) {
 		const struct ir_func *f = tu->funcs[i];
-		if (!f->link || !f->body)
+		if (!f->link || !ir_func_has_body(f))
 			continue;
 		if (program_find(p, f->link))
 			continue; /* the same function from a shared header, or a duplicate */
@@ -79,6 +81,8 @@ void program_add_tu(struct program *p, const struct ir_tu *tu)
 		fn->f = f;
 		fn->tu = tu;
 		fn->body_unparsed = f->body_has_errors;
+		fn->sum = summary_of(tu, f);
+		fn->index = p->nfuncs;
 		p->funcs = xrealloc(p->funcs, (p->nfuncs + 1) * sizeof(*p->funcs));
 		index_insert(p, fn);
 		p->funcs[p->nfuncs++] = fn;
@@ -107,142 +111,45 @@ static void add_use(struct arena *a, struct reg_use **v, unsigned *n, const stru
 	(*n)++;
 }
 
-static const struct ir_node *strip_casts(const struct ir_node *e)
+/* The program functions of links[0..n), unique, at most max. */
+static unsigned resolve_links(const struct program *p, const char *const *links, unsigned n,
+			      struct pfunc **out, unsigned max)
 {
-	while (e && (e->kind == IR_CAST || (e->kind == IR_UNOP && e->op == IR_OP_ADDROF)) &&
-	       e->nkids)
-		e = e->kids[0];
-	return e;
-}
-
-/* Collects the functions that a local variable is assigned anywhere in body. */
-static void local_fn_assignments(const struct ir_node *n, int local, const struct ir_node **out,
-				 unsigned *nout, unsigned max)
-{
-	if (!n)
-		return;
-	const struct ir_node *val = NULL;
-	if (n->kind == IR_DECL && n->ref_index == local && n->nkids)
-		val = n->kids[0];
-	if (n->kind == IR_BINOP && n->op == IR_OP_ASSIGN && n->kids[0] &&
-	    n->kids[0]->kind == IR_DECLREF && n->kids[0]->ref_kind == IR_REF_LOCAL &&
-	    n->kids[0]->ref_index == local)
-		val = n->kids[1];
-	if (val && *nout < max)
-		out[(*nout)++] = val;
-	for (unsigned i = 0; i < n->nkids; i++)
-		local_fn_assignments(n->kids[i], local, out, nout, max);
-}
-
-static void resolve_routine(const struct program *p, const struct ir_func *f,
-			    const struct ir_node *e, struct pfunc **out, unsigned *nout,
-			    unsigned max, int depth)
-{
-	e = strip_casts(e);
-	if (!e || depth > 4 || *nout >= max)
-		return;
-	if (e->kind == IR_DECLREF && e->ref_kind == IR_REF_FUNCTION) {
-		struct pfunc *fn = program_find(p, e->link);
-		if (fn) {
-			for (unsigned i = 0; i < *nout; i++)
-				if (out[i] == fn)
-					return;
-			out[(*nout)++] = fn;
-		}
-	} else if (e->kind == IR_COND && e->nkids == 3) {
-		resolve_routine(p, f, e->kids[1], out, nout, max, depth + 1);
-		resolve_routine(p, f, e->kids[2], out, nout, max, depth + 1);
-	} else if (e->kind == IR_DECLREF && e->ref_kind == IR_REF_LOCAL) {
-		const struct ir_node *vals[16];
-		unsigned nv = 0;
-		local_fn_assignments(f->body, e->ref_index, vals, &nv, 16);
-		for (unsigned i = 0; i < nv; i++)
-			resolve_routine(p, f, vals[i], out, nout, max, depth + 1);
+	unsigned nout = 0;
+	for (unsigned i = 0; i < n && nout < max; i++) {
+		struct pfunc *fn = program_find(p, links[i]);
+		bool dup = false;
+		for (unsigned k = 0; k < nout && !dup; k++)
+			dup = out[k] == fn;
+		if (fn && !dup)
+			out[nout++] = fn;
 	}
+	return nout;
 }
 
 unsigned program_routines_of(const struct program *p, const struct ir_func *f,
 			     const struct ir_node *call, int arg, struct pfunc **out, unsigned max)
 {
-	unsigned n = 0;
-	if (arg >= 0 && (unsigned)arg + 1 < call->nkids)
-		resolve_routine(p, f, call->kids[arg + 1], out, &n, max, 0);
-	return n;
+	const char *links[SUMMARY_MAX_LINKS];
+	unsigned nl = summary_routine_links(f, call, arg, links, SUMMARY_MAX_LINKS);
+	return resolve_links(p, links, nl, out, max);
 }
 
-struct scan_ctx {
-	struct program *p;
-	struct pfunc *fn;
-	bool *called; /* per function index: called by some program function */
-};
-
-static void scan_calls(struct scan_ctx *c, const struct ir_node *n)
+/* The role that a queueing API gives the routines it names. */
+static unsigned queue_role(unsigned api_kind)
 {
-	if (!n)
-		return;
-	if (n->kind == IR_CALL) {
-		const struct api_info *api = facts_api(n->name);
-		struct pfunc *routines[8];
-		unsigned nr = 0;
-		if (api && api->routine_arg >= 0)
-			nr = program_routines_of(c->p, c->fn->f, n, api->routine_arg, routines, 8);
-		unsigned role = 0;
-		if (api) {
-			switch (api->kind) {
-			case API_QUEUE_DEFERRED:
-				role = ROLE_DEFERRED_WORKER;
-				break;
-			case API_QUEUE_GENERIC:
-				role = ROLE_GENERIC_WORKER;
-				break;
-			case API_CBDQ_INIT:
-				role = ROLE_CANCEL_CALLBACK;
-				break;
-			case API_DO_WHEN_SAFE:
-				role = ROLE_SAFE_POST;
-				break;
-			case API_CBDQ_REMOVE:
-				c->fn->roles |= ROLE_DEQUEUER;
-				break;
-			case API_COMPLETE_PRE:
-				c->p->completes_anywhere = true;
-				c->fn->calls_complete_pre = true;
-				break;
-			case API_REISSUE:
-				c->fn->calls_reissue = true;
-				break;
-			default:
-				break;
-			}
-		}
-		for (unsigned i = 0; i < nr; i++)
-			routines[i]->roles |= role;
-		if (!api && n->link) {
-			struct pfunc *callee = program_find(c->p, n->link);
-			if (callee && callee != c->fn) {
-				for (unsigned i = 0; i < c->p->nfuncs; i++)
-					if (c->p->funcs[i] == callee)
-						c->called[i] = true;
-			}
-		}
+	switch (api_kind) {
+	case API_QUEUE_DEFERRED:
+		return ROLE_DEFERRED_WORKER;
+	case API_QUEUE_GENERIC:
+		return ROLE_GENERIC_WORKER;
+	case API_CBDQ_INIT:
+		return ROLE_CANCEL_CALLBACK;
+	case API_DO_WHEN_SAFE:
+		return ROLE_SAFE_POST;
+	default:
+		return 0;
 	}
-	for (unsigned i = 0; i < n->nkids; i++)
-		scan_calls(c, n->kids[i]);
-}
-
-static bool calls_reissuer(struct program *p, const struct ir_node *n)
-{
-	if (!n)
-		return false;
-	if (n->kind == IR_CALL && n->link) {
-		struct pfunc *callee = program_find(p, n->link);
-		if (callee && callee->calls_reissue)
-			return true;
-	}
-	for (unsigned i = 0; i < n->nkids; i++)
-		if (calls_reissuer(p, n->kids[i]))
-			return true;
-	return false;
 }
 
 void program_link(struct program *p)
@@ -263,20 +170,49 @@ void program_link(struct program *p)
 			}
 		}
 	}
+	/* What the bodies tell, from their summaries: roles given by the queueing
+	 * APIs, the functions other functions call, the completion APIs. */
 	bool *called = xcalloc(p->nfuncs + 1, sizeof(bool));
-	struct scan_ctx c = { p, NULL, called };
 	for (unsigned i = 0; i < p->nfuncs; i++) {
-		c.fn = p->funcs[i];
-		scan_calls(&c, p->funcs[i]->f->body);
+		struct pfunc *fn = p->funcs[i];
+		const struct ir_fsum *sum = fn->sum;
+		if (sum->flags & SUM_COMPLETE_PRE) {
+			p->completes_anywhere = true;
+			fn->calls_complete_pre = true;
+		}
+		if (sum->flags & SUM_REISSUE)
+			fn->calls_reissue = true;
+		if (sum->flags & SUM_DEQUEUER)
+			fn->roles |= ROLE_DEQUEUER;
+		for (unsigned q = 0; q < sum->nqueues; q++) {
+			unsigned role = queue_role(sum->queues[q].kind);
+			struct pfunc *routines[8];
+			unsigned nr = resolve_links(p, sum->queues[q].links, sum->queues[q].nlinks,
+						    routines, 8);
+			for (unsigned k = 0; k < nr; k++)
+				routines[k]->roles |= role;
+		}
+		for (unsigned c = 0; c < sum->ncalls; c++) {
+			if (sum->calls[c].api)
+				continue;
+			struct pfunc *callee = program_find(p, sum->calls[c].link);
+			if (callee && callee != fn)
+				called[callee->index] = true;
+		}
 	}
 	/* FltReissueSynchronousIo through helpers: iterate to a fixed point. */
 	for (bool changed = true; changed;) {
 		changed = false;
 		for (unsigned i = 0; i < p->nfuncs; i++) {
 			struct pfunc *fn = p->funcs[i];
-			if (!fn->calls_reissue && calls_reissuer(p, fn->f->body)) {
-				fn->calls_reissue = true;
-				changed = true;
+			if (fn->calls_reissue)
+				continue;
+			for (unsigned c = 0; c < fn->sum->ncalls && !fn->calls_reissue; c++) {
+				struct pfunc *callee = program_find(p, fn->sum->calls[c].link);
+				if (callee && callee->calls_reissue) {
+					fn->calls_reissue = true;
+					changed = true;
+				}
 			}
 		}
 	}

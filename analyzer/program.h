@@ -41,6 +41,8 @@ struct pfunc {
 	bool body_unparsed;       /* its body had parse errors */
 	struct pfunc *queuers[4]; /* pre-ops that queued this routine */
 	unsigned nqueuers;
+	const struct ir_fsum *sum; /* what the link knows of the body (summary.h) */
+	unsigned index;            /* in program.funcs */
 };
 
 struct program {
@@ -73,10 +75,15 @@ unsigned program_routines_of(const struct program *p, const struct ir_func *f,
 struct cfg *program_cfg(struct program *p, struct pfunc *fn);
 void program_release(struct program *p);
 
+struct engine_cache; /* rootcache.h */
+
 /*
  * Runs the path analysis of every callback and work routine and the enabled
- * rules (enabled[i] for rule_table[i]); findings are appended to out.
+ * rules (enabled[i] for rule_table[i]); findings are appended to out. With a
+ * cache (may be NULL), a root whose key the cache knows is not analyzed
+ * again: its stored result is used (see rootcache.h).
  */
-void engine_run(struct program *p, const bool *enabled, struct findings *out);
+void engine_run(struct program *p, const bool *enabled, struct findings *out,
+		struct engine_cache *cache);
 
 #endif

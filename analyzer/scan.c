@@ -8,6 +8,7 @@
  * order, so the outcome is the same for any number of threads.
  */
 #include "scan.h"
+#include "timing.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -22,8 +23,10 @@
 #include "ast.h"
 #include "fingerprint.h"
 #include "irser.h"
+#include "rootcache.h"
 #include "rule.h"
 #include "store.h"
+#include "summary.h"
 
 /* ---- hashes -------------------------------------------------------------------------------- */
 
@@ -59,6 +62,8 @@ struct hash_memo {
 		char *path;
 		char hash[HASH_HEX];
 		bool ok;
+		bool put; /* to be recorded in the files table (memo_flush) */
+		int64_t size, mtime;
 	} * v;
 	unsigned n, cap;  /* open addressing; cap is a power of two */
 	struct store *db; /* the files table: hashes of files whose stat is unchanged */
@@ -117,12 +122,32 @@ static const char *memo_hash(struct hash_memo *m, const char *path)
 			struct timespec now;
 			clock_gettime(CLOCK_REALTIME, &now);
 			if (e->ok && have && m->db && st.st_mtim.tv_sec + 2 < now.tv_sec) {
-				struct store_file f = { path, e->hash, st.st_size, mtime };
-				store_put_file(m->db, &f);
+				e->put = true;
+				e->size = st.st_size;
+				e->mtime = mtime;
 			}
 		}
 	}
 	return e->ok ? e->hash : NULL;
+}
+
+/* Records the new hashes in the files table, in one transaction. */
+static void memo_flush(struct hash_memo *m)
+{
+	bool any = false;
+	for (unsigned i = 0; i < m->cap && !any; i++)
+		any = m->v[i].put;
+	if (!any || store_begin_batch(m->db) != STORE_OK)
+		return;
+	for (unsigned i = 0; i < m->cap; i++) {
+		struct memo_ent *e = &m->v[i];
+		if (!e->put)
+			continue;
+		struct store_file f = { e->path, e->hash, e->size, e->mtime };
+		store_put_file(m->db, &f);
+		e->put = false;
+	}
+	store_end_batch(m->db);
 }
 
 static void memo_free(struct hash_memo *m)
@@ -222,7 +247,8 @@ static void set_includes(struct ir_tu *tu, const struct store_tu *t)
 static struct ir_tu *cache_decode(const struct unit *u)
 {
 	const struct store_tu *t = &u->cached;
-	struct ir_tu *tu = irser_read(t->facts, t->facts_len, NULL);
+	/* bodies are decoded when the engine needs them: the blob lives in the scan's arena */
+	struct ir_tu *tu = irser_read_lazy(t->facts, t->facts_len, NULL);
 	if (!tu)
 		return NULL; /* damaged or from another encoding: parse again */
 	set_includes(tu, t);
@@ -253,6 +279,8 @@ static void *parse_worker(void *p)
 			u->from_cache = true;
 		else
 			u->tu = ast_parse(u->in->path, &u->ao);
+		if (!u->from_cache && u->tu->parsed)
+			summary_tu(u->tu); /* for the link, and kept in the cache */
 		if (!u->from_cache && u->want_blob && u->tu->parsed && !has_fatal(u->tu) &&
 		    irser_write(u->tu, &u->blob, &u->blob_len) != 0)
 			u->blob = NULL;
@@ -466,6 +494,75 @@ static void program_key(const struct unit *units, unsigned n, const struct scan_
 	hex16(d, out);
 }
 
+/* ---- the per-root result cache ------------------------------------------------------- */
+
+struct root_store {
+	struct scan_result *r;
+	struct store *db;
+	bool read;             /* false with --no-cache: results are written, not read */
+	struct ptrvec keys;    /* every key asked for (heap copies) */
+	struct ptrvec put_key; /* the results to write after the engine, and their keys */
+	struct ptrvec put_text;
+};
+
+static const char *root_get(void *ctx, const char *key)
+{
+	struct root_store *rs = ctx;
+	ptrvec_push(&rs->keys, xstrdup(key));
+	const char *text = NULL;
+	if (!rs->read)
+		return NULL;
+	int rc = store_get_root(rs->db, key, &rs->r->arena, &text);
+	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		note_db_error(rs->r, rs->db);
+	return rc == STORE_OK ? text : NULL;
+}
+
+static void root_put(void *ctx, const char *key, const char *text)
+{
+	struct root_store *rs = ctx;
+	ptrvec_push(&rs->put_key, xstrdup(key));
+	ptrvec_push(&rs->put_text, xstrdup(text));
+}
+
+/* Writes the new results and marks every key this scan used, in one transaction. */
+static void root_store_flush(struct root_store *rs)
+{
+	bool batch = store_begin_batch(rs->db) == STORE_OK;
+	for (unsigned i = 0; batch && i < rs->put_key.n; i++)
+		if (store_put_root(rs->db, rs->put_key.v[i], rs->put_text.v[i]) != STORE_OK)
+			batch = false;
+	if (batch &&
+	    store_keep_roots(rs->db, (const char *const *)rs->keys.v, rs->keys.n) != STORE_OK)
+		batch = false;
+	if (store_end_batch(rs->db) != STORE_OK || !batch)
+		note_db_error(rs->r, rs->db);
+}
+
+static void root_store_free(struct root_store *rs)
+{
+	struct ptrvec *v[] = { &rs->keys, &rs->put_key, &rs->put_text };
+	for (unsigned k = 0; k < 3; k++) {
+		for (unsigned i = 0; i < v[k]->n; i++)
+			free(v[k]->v[i]);
+		ptrvec_free(v[k]);
+	}
+}
+
+/* What besides the program decides a root's result: this build and the enabled rules. */
+static char *root_salt(const struct scan_options *o)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = xmemstream(&buf, &len);
+	fprintf(f, "%s rules", build_id());
+	for (unsigned i = 0; rule_table[i]; i++)
+		if (o->enabled[i])
+			fprintf(f, " %s", rule_table[i]->id);
+	fclose(f);
+	return buf;
+}
+
 /* Fingerprints, for the whole set at once: the occurrence index counts all of it. */
 static void compute_fingerprints(struct findings *fs, const char *root)
 {
@@ -481,6 +578,7 @@ static void compute_fingerprints(struct findings *fs, const char *root)
 void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	      const struct scan_options *o)
 {
+	timing_mark("start-up, database open");
 	memset(r, 0, sizeof(*r));
 	arena_init(&r->arena);
 	r->tus = xcalloc(n + 1, sizeof(*r->tus));
@@ -496,6 +594,8 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	memo.db = o->no_cache ? NULL : o->db;
 	bool use_db = o->db != NULL;
 	bool all_clean = use_db && !o->no_cache; /* every unit cached, without parse errors */
+	/* one snapshot for the lookups (the memo's writes wait for memo_flush) */
+	bool reading = use_db && store_begin_read(o->db) == STORE_OK;
 	for (unsigned i = 0; i < n; i++) {
 		struct unit *u = &units[i];
 		u->in = &in[i];
@@ -520,12 +620,18 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 			}
 			if (u->hashed && !o->no_cache)
 				u->valid = cache_check(r, o, &memo, u);
+			if (!u->valid)
+				ast_preload(); /* libclang loads while the other units are checked
+						*/
 			u->want_blob = u->hashed;
 		}
 		if (!u->valid || u->cached.parse_status != 0)
 			all_clean = false;
 	}
 
+	if (reading)
+		store_end_read(o->db);
+	timing_mark("hash and cache check");
 	/* Nothing changed since a scan that stored its result: take that result. */
 	char key[HASH_HEX] = "";
 	if (all_clean) {
@@ -554,6 +660,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	struct pool pl = { units, todo, ntodo, 0, PTHREAD_MUTEX_INITIALIZER, o->interrupted };
 	parse_all(&pl, o->jobs ? o->jobs : 1);
 	pthread_mutex_destroy(&pl.lock);
+	timing_mark("parse and decode");
 
 	/* One write transaction for the parsed units, taken after the parsing. */
 	bool batch = use_db && ntodo && store_begin_batch(o->db) == STORE_OK;
@@ -574,6 +681,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	}
 	if (batch && store_end_batch(o->db) != STORE_OK)
 		note_db_error(r, o->db);
+	timing_mark("cache write");
 	if (o->interrupted && *o->interrupted)
 		r->interrupted = true;
 
@@ -589,6 +697,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		goto out;
 
 	program_link(&r->prog);
+	timing_mark("link");
 	/* A callback or routine whose own body could not be parsed was not analyzed. */
 	for (unsigned i = 0; i < r->prog.nfuncs; i++) {
 		const struct pfunc *fn = r->prog.funcs[i];
@@ -601,9 +710,36 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		add_failure(r, fn->f->loc.file, why);
 		free(why);
 	}
-	engine_run(&r->prog, o->enabled, &r->findings);
+	if (use_db) {
+		struct root_store rs = { 0 };
+		rs.r = r;
+		rs.db = o->db;
+		rs.read = !o->no_cache;
+		char *salt = root_salt(o);
+		struct engine_cache cache = { 0 };
+		cache.get = root_get;
+		cache.put = root_put;
+		cache.ctx = &rs;
+		cache.salt = salt;
+		/* one snapshot for the lookups: no locking per root */
+		bool snapshot = store_begin_read(o->db) == STORE_OK;
+		engine_run(&r->prog, o->enabled, &r->findings, &cache);
+		if (snapshot)
+			store_end_read(o->db);
+		timing_mark("engine and rules");
+		r->roots_cached = cache.hits;
+		r->roots_analyzed = cache.misses;
+		root_store_flush(&rs);
+		root_store_free(&rs);
+		free(salt);
+		timing_mark("root result write");
+	} else {
+		engine_run(&r->prog, o->enabled, &r->findings, NULL);
+		timing_mark("engine and rules");
+	}
 	findings_sort(&r->findings);
 	compute_fingerprints(&r->findings, o->root);
+	timing_mark("fingerprints");
 
 	/* Keep the result for a re-scan of the same inputs, when it is complete and clean. */
 	bool clean = use_db && !r->nfailed && !r->parse_errors;
@@ -617,6 +753,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 			note_db_error(r, o->db);
 		free(text);
 	}
+	timing_mark("program result write");
 
 suppressions:;
 	/* Then the suppressions written in the analyzed sources. */
@@ -626,6 +763,7 @@ suppressions:;
 	suppress_scan(&r->sup, (const char *const *)files.v, files.n, rule_id_exists);
 	ptrvec_free(&files);
 	suppress_apply(&r->sup, &r->findings);
+	timing_mark("suppressions");
 out:
 	for (unsigned i = 0; i < n; i++) {
 		ptrvec_free(&units[i].args);
@@ -634,6 +772,8 @@ out:
 	}
 	free(units);
 	free(todo);
+	if (memo.db && !r->interrupted)
+		memo_flush(&memo);
 	memo_free(&memo);
 }
 

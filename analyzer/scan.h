@@ -58,6 +58,7 @@ struct scan_result {
 	bool incomplete;  /* some unit or callback body was not analyzed */
 	bool interrupted; /* stopped by a signal: the result is partial */
 	bool program_cached; /* nothing changed: the stored result of the whole program was taken */
+	unsigned roots_cached, roots_analyzed; /* callbacks and routines (with a database) */
 	unsigned parse_errors;
 	struct suppressions sup;
 	char *db_error; /* the first database error while caching, or NULL */

@@ -135,6 +135,24 @@ CREATE TABLE program_results (
 
 PRAGMA user_version = 3;
 
+-- @version-4
+-- The per-root result cache: what the path analysis and the rules found for
+-- one callback or work routine (its findings before suppressions, the facts it
+-- handed to the routines it queued, whether it stopped early), keyed by a hash
+-- of everything that analysis reads: the root's body and the bodies of the
+-- functions it may call, its registration entries, the facts other roots gave
+-- it, the rules and the build. result is the engine's own text form
+-- (rootcache.c). gen is the newest scan that used the row (store_keep_roots);
+-- rows that no recent scan used are deleted.
+CREATE TABLE root_results (
+	key TEXT PRIMARY KEY,
+	result TEXT NOT NULL,
+	gen INTEGER NOT NULL
+) STRICT;
+CREATE INDEX root_results_gen ON root_results (gen);
+
+PRAGMA user_version = 4;
+
 -- @v0-rename
 ALTER TABLE runs RENAME TO v0_runs;
 ALTER TABLE findings RENAME TO v0_findings;

@@ -28,21 +28,10 @@ static struct src_file *load(const char *path)
 	f->path = xstrdup(path);
 	f->next = files;
 	files = f;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	size_t n;
+	char *buf = read_whole_file(path, &n);
+	if (!buf)
 		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
-	size_t got;
-	while ((got = fread(buf + n, 1, cap - n - 1, fp)) > 0) {
-		n += got;
-		if (cap - n < 2) {
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-	}
-	fclose(fp);
-	buf[n] = '\0';
 	f->text = buf;
 	unsigned cnt = 1;
 	for (size_t i = 0; i < n; i++)

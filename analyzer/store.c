@@ -65,6 +65,11 @@ enum stmt_id {
 	ST_PROGRAM_PUT,
 	ST_PROGRAM_TRIM,
 	ST_PROGRAM_GET,
+	ST_ROOT_PUT,
+	ST_ROOT_GET,
+	ST_ROOT_GEN,
+	ST_ROOT_MARK,
+	ST_ROOT_TRIM,
 	ST__COUNT
 };
 
@@ -133,6 +138,11 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_PROGRAM_TRIM] = "DELETE FROM program_results WHERE rowid NOT IN "
 			    "(SELECT rowid FROM program_results ORDER BY rowid DESC LIMIT ?1)",
 	[ST_PROGRAM_GET] = "SELECT findings FROM program_results WHERE key = ?1",
+	[ST_ROOT_PUT] = "INSERT OR REPLACE INTO root_results (key, result, gen) VALUES (?1, ?2, 0)",
+	[ST_ROOT_GET] = "SELECT result FROM root_results WHERE key = ?1",
+	[ST_ROOT_GEN] = "SELECT coalesce(max(gen), 0) + 1 FROM root_results",
+	[ST_ROOT_MARK] = "UPDATE root_results SET gen = ?1 WHERE key = ?2",
+	[ST_ROOT_TRIM] = "DELETE FROM root_results WHERE gen <= ?1",
 	[ST_FINGERPRINT_MATCH] = "SELECT DISTINCT fingerprint FROM findings "
 				 "WHERE substr(fingerprint, 1, length(?1)) = ?1 "
 				 "ORDER BY fingerprint LIMIT 2",
@@ -1460,4 +1470,85 @@ int store_end_batch(struct store *s)
 		return STORE_OK;
 	rollback(s);
 	return s->err_code;
+}
+
+int store_begin_read(struct store *s)
+{
+	if (s->err)
+		return s->err_code;
+	if (!sqlite3_get_autocommit(s->db))
+		return fail_msg(s, STORE_ERROR,
+				xfmt("database '%s': a transaction is already open", s->path));
+	bool own;
+	return rtx_begin(s, &own);
+}
+
+int store_end_read(struct store *s)
+{
+	return rtx_end(s, !sqlite3_get_autocommit(s->db), s->err ? s->err_code : STORE_OK);
+}
+
+int store_put_root(struct store *s, const char *key, const char *result)
+{
+	sqlite3_stmt *st;
+	bool own;
+	if (tx_begin(s, &own))
+		return s->err_code;
+	if (!(st = stmt(s, ST_ROOT_PUT)))
+		return tx_end(s, own, s->err_code);
+	bind_text(st, 1, key);
+	bind_text(st, 2, result);
+	return tx_end(s, own, step_done(s, st, "write to"));
+}
+
+int store_get_root(struct store *s, const char *key, struct arena *a, const char **result)
+{
+	sqlite3_stmt *st;
+	*result = NULL;
+	if (s->err)
+		return s->err_code;
+	if (!(st = stmt(s, ST_ROOT_GET)))
+		return s->err_code;
+	bind_text(st, 1, key);
+	int rc = sqlite3_step(st), ret;
+	if (rc == SQLITE_ROW) {
+		*result = column_dup(st, 0, a);
+		ret = STORE_OK;
+	} else {
+		ret = rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_db(s, "read");
+	}
+	stmt_done(st);
+	return ret;
+}
+
+int store_keep_roots(struct store *s, const char *const *keys, unsigned n)
+{
+	sqlite3_stmt *st;
+	bool own;
+	if (tx_begin(s, &own))
+		return s->err_code;
+	if (!(st = stmt(s, ST_ROOT_GEN)))
+		return tx_end(s, own, s->err_code);
+	int64_t gen = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		gen = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW)
+		return tx_end(s, own, fail_db(s, "read"));
+	int ret = STORE_OK;
+	for (unsigned i = 0; i < n && ret == STORE_OK; i++) {
+		if (!(st = stmt(s, ST_ROOT_MARK)))
+			return tx_end(s, own, s->err_code);
+		sqlite3_bind_int64(st, 1, gen);
+		bind_text(st, 2, keys[i]);
+		ret = step_done(s, st, "write to");
+	}
+	if (ret == STORE_OK) {
+		if (!(st = stmt(s, ST_ROOT_TRIM)))
+			return tx_end(s, own, s->err_code);
+		sqlite3_bind_int64(st, 1, gen - STORE_ROOT_SCANS_KEPT);
+		ret = step_done(s, st, "write to");
+	}
+	return tx_end(s, own, ret);
 }

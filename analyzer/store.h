@@ -46,7 +46,7 @@ enum {
 };
 
 /* The schema version this binary writes, and the application_id it stamps. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_APPLICATION_ID 0x464C5443 /* "FLTC" */
 /* Milliseconds a writer waits for another writer before STORE_LOCKED. */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -282,7 +282,28 @@ int store_put_program(struct store *s, const char *key, const char *findings);
 int store_get_program(struct store *s, const char *key, struct arena *a, const char **findings);
 
 /*
- * Groups the cache writes that follow (store_put_tu, store_put_program) into
+ * A read transaction for many lookups in a row (store_get_root...): one
+ * snapshot, and no locking per statement. No writes until store_end_read.
+ */
+int store_begin_read(struct store *s);
+int store_end_read(struct store *s);
+
+/* Per-root engine results (schema.sql, root_results; rootcache.h). */
+/* How many scans' worth of root results store_keep_roots keeps. */
+#define STORE_ROOT_SCANS_KEPT 4
+/* The result stored under key, copied into a: STORE_OK or STORE_NOT_FOUND. */
+int store_get_root(struct store *s, const char *key, struct arena *a, const char **result);
+/* Stores result under key (replacing one), unmarked until store_keep_roots. */
+int store_put_root(struct store *s, const char *key, const char *result);
+/*
+ * Marks keys[0..n) as used by a new scan and deletes the results that none
+ * of the last STORE_ROOT_SCANS_KEPT scans that called this marked.
+ */
+int store_keep_roots(struct store *s, const char *const *keys, unsigned n);
+
+/*
+ * Groups the cache writes that follow (store_put_tu, store_put_program,
+ * store_put_root, store_keep_roots) into
  * one write transaction, committed by store_end_batch (rolled back instead
  * after an error). Not inside a run.
  */

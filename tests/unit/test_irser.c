@@ -16,6 +16,7 @@
 #include "ast.h"
 #include "irdump.h"
 #include "irser.h"
+#include "summary.h"
 
 #include <glob.h>
 #include <stdint.h>
@@ -612,16 +613,22 @@ static void test_irser__depth(void)
 		varint(&p, 1); /* nfuncs */
 		for (unsigned i = 0; i < 12; i++)
 			varint(&p, 0); /* name .. nlocals */
+		/* the body, behind its length */
+		unsigned char *body = xmalloc(64 + (size_t)depths[d] * 8), *q = body;
 		for (unsigned i = 0; i < depths[d]; i++) {
 			bool last = i + 1 == depths[d];
-			varint(&p, IR_UNOP + 1);
-			varint(&p, last ? 0 : 1u << 9); /* kids */
-			varint(&p, 0);
-			varint(&p, 0);
-			varint(&p, 0);
+			varint(&q, IR_UNOP + 1);
+			varint(&q, last ? 0 : 1u << 9); /* kids */
+			varint(&q, 0);
+			varint(&q, 0);
+			varint(&q, 0);
 			if (!last)
-				varint(&p, 1);
+				varint(&q, 1);
 		}
+		varint(&p, (uint64_t)(q - body));
+		memcpy(p, body, (size_t)(q - body));
+		p += q - body;
+		free(body);
 		varint(&p, 0); /* ntables */
 		size_t len = (size_t)(p - buf);
 		fix_header(buf, len);
@@ -708,6 +715,70 @@ static void test_irser__deep_source(void)
 	rmdir(dir);
 }
 
+/*
+ * With summaries (summary.h): the blob reads back eagerly to the same bytes;
+ * read lazily, every summary is there before any body is decoded, the bodies
+ * decode to the same dump, and writing the lazy TU gives the same bytes.
+ */
+static void check_summaries_and_lazy(struct ir_tu *tu)
+{
+	summary_tu(tu);
+	unsigned char *b = NULL, *b2 = NULL;
+	size_t n = 0, n2 = 0;
+	if (!CHECK(irser_write(tu, &b, &n) == 0))
+		return;
+	char *err = NULL;
+	struct ir_tu *eager = irser_read(b, n, &err);
+	if (CHECK(eager)) {
+		if (CHECK(irser_write(eager, &b2, &n2) == 0))
+			CHECK(n2 == n && memcmp(b, b2, n) == 0);
+		free(b2);
+		b2 = NULL;
+		ast_tu_free(eager);
+	} else {
+		fprintf(stderr, "  %s\n", err);
+		free(err);
+	}
+	struct ir_tu *lazy = irser_read_lazy(b, n, &err);
+	if (!CHECK(lazy)) {
+		fprintf(stderr, "  %s\n", err);
+		free(err);
+		free(b);
+		return;
+	}
+	CHECK_EQ_INT(lazy->nfuncs, tu->nfuncs);
+	for (unsigned i = 0; i < tu->nfuncs && i < lazy->nfuncs; i++) {
+		const struct ir_func *f = tu->funcs[i], *g = lazy->funcs[i];
+		CHECK(ir_func_has_body(g) == ir_func_has_body(f));
+		CHECK(g->body == NULL); /* not decoded yet */
+		if (!CHECK((f->sum != NULL) == (g->sum != NULL)) || !f->sum)
+			continue;
+		CHECK_EQ_STR(g->sum->hash, f->sum->hash);
+		CHECK_EQ_INT(g->sum->flags, f->sum->flags);
+		CHECK_EQ_INT(g->sum->ncalls, f->sum->ncalls);
+		for (unsigned k = 0; k < f->sum->ncalls && k < g->sum->ncalls; k++) {
+			CHECK_EQ_STR(g->sum->calls[k].link, f->sum->calls[k].link);
+			CHECK(g->sum->calls[k].api == f->sum->calls[k].api);
+		}
+		CHECK_EQ_INT(g->sum->nqueues, f->sum->nqueues);
+		/* a summary rebuilt from the decoded body is the same */
+		struct arena a;
+		arena_init(&a);
+		const struct ir_fsum *again = summary_build(g, &a);
+		CHECK_EQ_STR(again->hash, f->sum->hash);
+		arena_release(&a);
+	}
+	char *d1 = dump(tu), *d2 = dump(lazy);
+	CHECK_EQ_STR(d2, d1);
+	free(d1);
+	free(d2);
+	if (CHECK(irser_write(lazy, &b2, &n2) == 0))
+		CHECK(n2 == n && memcmp(b, b2, n) == 0);
+	free(b2);
+	ast_tu_free(lazy);
+	free(b);
+}
+
 static void test_irser__corpus(void)
 {
 	static const char *const patterns[] = {
@@ -753,6 +824,7 @@ static void test_irser__corpus(void)
 			}
 		}
 		free(b);
+		check_summaries_and_lazy(tu);
 		ast_tu_free(tu);
 	}
 	CHECK(nfuncs > 100);

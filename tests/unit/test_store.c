@@ -817,6 +817,82 @@ static void test_store__program_results(void)
 		     STORE_PROGRAM_RESULTS_KEPT);
 }
 
+/* Root results: put and get, replaced by a later put, kept while recent scans mark them. */
+static void test_store__root_results(void)
+{
+	char *path = new_path("roots");
+	struct store *s = OPEN_OK(path);
+	const char *text = NULL;
+
+	if (!s)
+		return;
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_NOT_FOUND);
+	CHECK(text == NULL);
+	CHECK_EQ_INT(store_put_root(s, "A", "result a"), STORE_OK);
+	CHECK_EQ_INT(store_put_root(s, "B", "result b"), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "result a");
+	CHECK_EQ_INT(store_put_root(s, "A", "result a2"), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "result a2");
+
+	/* a scan uses both; then STORE_ROOT_SCANS_KEPT scans use only A: B goes with the last */
+	static const char *const both[] = { "A", "B" }, *const only_a[] = { "A" };
+	CHECK_EQ_INT(store_keep_roots(s, both, 2), STORE_OK);
+	for (unsigned i = 0; i < STORE_ROOT_SCANS_KEPT; i++) {
+		CHECK_EQ_INT(store_get_root(s, "B", &A, &text), STORE_OK);
+		CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_OK);
+	}
+	CHECK_EQ_INT(store_get_root(s, "B", &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
+
+	/* a result put but never marked goes with the next scan */
+	CHECK_EQ_INT(store_put_root(s, "C", "result c"), STORE_OK);
+	CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "C", &A, &text), STORE_NOT_FOUND);
+
+	/* many keys inside a batch, as a scan writes them */
+	enum { N = 2000 };
+	const char **keys = arena_alloc(&A, N * sizeof(*keys));
+	CHECK_EQ_INT(store_begin_batch(s), STORE_OK);
+	for (unsigned i = 0; i < N; i++) {
+		keys[i] = arena_fmt(&A, "%032x", i);
+		CHECK_EQ_INT(store_put_root(s, keys[i], "r"), STORE_OK);
+	}
+	CHECK_EQ_INT(store_keep_roots(s, keys, N), STORE_OK);
+	CHECK_EQ_INT(store_end_batch(s), STORE_OK);
+	store_close(s);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), N + 1);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(DISTINCT gen) FROM root_results", NULL), 2);
+}
+
+/* A database of schema 3 (sections 1 to 3) with a TU and a program result gains
+ * the root results of schema 4; its rows stay. */
+static void test_store__migrates_version_3(void)
+{
+	char *path = new_path("v3");
+	const char *start = strstr(store_schema_sql, "\n-- @version-1\n");
+	const char *end = start ? strstr(start, "\n-- @version-4\n") : NULL;
+	const char *text = NULL;
+
+	CHECK(start && end);
+	if (!start || !end)
+		return;
+	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
+	raw_exec(path, "INSERT INTO program_results VALUES ('k', '[]', '2026-01-01T00:00:00Z')");
+	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), 3);
+	struct store *s = OPEN_OK(path);
+	if (!s)
+		return;
+	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), STORE_SCHEMA_VERSION);
+	CHECK_EQ_INT(store_get_program(s, "k", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "[]");
+	CHECK_EQ_INT(store_put_root(s, "r", "x"), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "r", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "x");
+	store_close(s);
+}
+
 /* A finished database with some content: a run and a TU with a large blob. */
 static char *make_real_db(void)
 {
@@ -854,8 +930,8 @@ static void test_store__newer_version_refused(void)
 	open_fails(path,
 		   arena_fmt(&A,
 			     "database '%s' was written by a newer fltcheck (schema 7; this "
-			     "one knows 3)",
-			     path),
+			     "one knows %d)",
+			     path, STORE_SCHEMA_VERSION),
 		   __LINE__);
 	after = slurp(path, &after_len);
 	CHECK(before && after && before_len == after_len && memcmp(before, after, before_len) == 0);
@@ -1201,6 +1277,8 @@ void unit_main(void)
 	RUN(test_store__migrates_version_1);
 	RUN(test_store__old_runs_dropped);
 	RUN(test_store__program_results);
+	RUN(test_store__root_results);
+	RUN(test_store__migrates_version_3);
 	RUN(test_store__run_files);
 	RUN(test_store__match_fingerprint);
 	RUN(test_store__newer_version_refused);
