@@ -17,6 +17,7 @@
  * At returns, modelled API calls and path ends the engine hands the rules an
  * event (rule.h) and keeps the path's steps for the notes of a finding.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include "rootcache.h"
 #include "rule.h"
 #include "source.h"
+#include "timing.h"
 
 #define MAX_STATES_PER_NODE 48
 #define MAX_RES             8
@@ -1043,9 +1045,9 @@ static void apply_effect(struct pfunc *root, const struct root_effect *e)
 		routine->queuers[routine->nqueuers++] = root;
 }
 
+/* Effects are logged during the analysis and applied after the pass (finish_root). */
 static void effect(struct actx *c, const struct root_effect *e)
 {
-	apply_effect(c->root, e);
 	root_result_effect(c->res, e);
 }
 
@@ -2498,63 +2500,118 @@ static void analyze_root(struct program *p, struct pfunc *fn, const bool *enable
 	arena_release(&a);
 }
 
-/*
- * One root: its stored result when the cache has one for its key (its
- * effects applied again), else analyzed now (and stored). Either way its
- * findings reach out through the same text form, so that both give the same.
- */
-static void run_root(struct program *p, struct pfunc *fn, const bool *enabled, struct findings *out,
-		     struct engine_cache *cache, struct rootkey_ctx *keys)
+/* One root of a pass: its key, its stored result (a hit) or the one analyzed now. */
+struct root_job {
+	struct pfunc *fn;
+	char key[SUMMARY_HASH_HEX];
+	const char *text; /* the stored result, or NULL: analyze */
+	struct root_result res;
+};
+
+struct root_pool {
+	struct program *p;
+	const bool *enabled;
+	struct root_job *jobs;
+	unsigned n, next;
+	pthread_mutex_t lock;
+};
+
+static void *root_worker(void *arg)
 {
-	struct root_result res = { 0 };
-	char key[SUMMARY_HASH_HEX] = "";
+	struct root_pool *pl = arg;
+	for (;;) {
+		pthread_mutex_lock(&pl->lock);
+		while (pl->next < pl->n && pl->jobs[pl->next].text)
+			pl->next++;
+		unsigned i = pl->next < pl->n ? pl->next++ : UINT32_MAX;
+		pthread_mutex_unlock(&pl->lock);
+		if (i == UINT32_MAX)
+			return NULL;
+		analyze_root(pl->p, pl->jobs[i].fn, pl->enabled, &pl->jobs[i].res);
+	}
+}
+
+/* Analyzes the jobs without a stored result, on up to nthreads threads. */
+static void analyze_jobs(struct root_pool *pl, unsigned nthreads)
+{
+	unsigned todo = 0;
+	for (unsigned i = 0; i < pl->n; i++)
+		todo += !pl->jobs[i].text;
+	if (nthreads > todo)
+		nthreads = todo;
+	pthread_t th[ENGINE_MAX_THREADS];
+	unsigned started = 0;
+	for (unsigned k = 1; k < nthreads && k < ENGINE_MAX_THREADS; k++)
+		if (pthread_create(&th[started], NULL, root_worker, pl) == 0)
+			started++;
+	root_worker(pl); /* this thread works too */
+	for (unsigned k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+}
+
+/*
+ * A root's result reaches out through the text form, stored or made now, so
+ * that a hit and a miss print the same; then its effects are applied.
+ */
+static void finish_root(struct program *p, const bool *enabled, struct root_job *j,
+			struct findings *out, struct engine_cache *cache)
+{
 	bool done = false;
-	if (cache && keys) {
-		rootkey_compute(keys, fn, cache->salt, key);
-		const char *text = cache->get ? cache->get(cache->ctx, key) : NULL;
-		if (text && root_result_decode(text, p, out, &res) == 0) {
-			for (unsigned i = 0; i < res.neffects; i++)
-				apply_effect(fn, &res.effects[i]);
+	if (j->text) {
+		struct root_result res = { 0 };
+		if (root_result_decode(j->text, p, out, &res) == 0) {
+			root_result_free(&j->res);
+			j->res = res;
 			cache->hits++;
 			done = true;
 		} else {
-			res.neffects = 0;
+			root_result_free(&res);
+			/* a damaged stored result: analyze the root now */
+			analyze_root(p, j->fn, enabled, &j->res);
 		}
 	}
 	if (!done) {
-		analyze_root(p, fn, enabled, &res);
-		char *text = root_result_encode(&res);
+		char *text = root_result_encode(&j->res);
 		struct root_result back = { 0 };
 		bool lost = !text || root_result_decode(text, p, out, &back) != 0;
 		root_result_free(&back);
 		if (lost) {
 			/* cannot happen: the text form holds what it was given */
 			fprintf(stderr, "fltcheck: internal error: the result of '%s' was lost\n",
-				fn->f->name);
+				j->fn->f->name);
 			abort();
 		}
 		if (cache) {
 			cache->misses++;
 			if (cache->put)
-				cache->put(cache->ctx, key, text);
+				cache->put(cache->ctx, j->key, text);
 		}
 		free(text);
 	}
-	p->stat_visits += res.visits;
-	p->stat_incomplete += res.incomplete;
-	if (res.incomplete)
+	for (unsigned i = 0; i < j->res.neffects; i++)
+		apply_effect(j->fn, &j->res.effects[i]);
+	p->stat_visits += j->res.visits;
+	p->stat_incomplete += j->res.incomplete;
+	if (j->res.incomplete)
 		fprintf(stderr,
 			"fltcheck: warning: analysis of '%s' stopped early: too many paths\n",
-			fn->f->name);
-	root_result_free(&res);
+			j->fn->f->name);
 }
 
 void engine_run(struct program *p, const bool *enabled, struct findings *out,
-		struct engine_cache *cache)
+		struct engine_cache *cache, unsigned nthreads)
 {
 	struct rootkey_ctx *keys = cache ? rootkey_new(p) : NULL;
-	/* Callbacks first: they tell the work routines what they were given. */
+	struct root_job *jobs = xcalloc(p->nfuncs + 1, sizeof(*jobs));
+	(void)facts_majorset_kinds(&(struct majorset){ { 0 } }); /* its table, before threads */
+	/*
+	 * Callbacks first: they tell the work routines what they were given. The
+	 * roots of a pass are analyzed independently (in parallel) and their
+	 * results taken in program order: what a callback hands on (its effects)
+	 * is applied after the whole pass, so no root of a pass sees another's.
+	 */
 	for (int pass = 0; pass < 2; pass++) {
+		unsigned n = 0;
 		for (unsigned i = 0; i < p->nfuncs; i++) {
 			struct pfunc *fn = p->funcs[i];
 			unsigned cb = fn->roles & (ROLE_PREOP | ROLE_POSTOP);
@@ -2565,8 +2622,25 @@ void engine_run(struct program *p, const bool *enabled, struct findings *out,
 				continue;
 			if (fn->body_unparsed)
 				continue;
-			run_root(p, fn, enabled, out, cache, keys);
+			struct root_job *j = &jobs[n++];
+			memset(j, 0, sizeof(*j));
+			j->fn = fn;
+			if (cache) {
+				rootkey_compute(keys, fn, cache->salt, j->key);
+				j->text = cache->get ? cache->get(cache->ctx, j->key) : NULL;
+			}
 		}
+		timing_mark(pass ? "engine: keys, pass 1" : "engine: keys, pass 0");
+		struct root_pool pl = { p, enabled, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER };
+		analyze_jobs(&pl, nthreads ? nthreads : 1);
+		pthread_mutex_destroy(&pl.lock);
+		timing_mark(pass ? "engine: analysis, pass 1" : "engine: analysis, pass 0");
+		for (unsigned i = 0; i < n; i++) {
+			finish_root(p, enabled, &jobs[i], out, cache);
+			root_result_free(&jobs[i].res);
+		}
+		timing_mark(pass ? "engine: results, pass 1" : "engine: results, pass 0");
 	}
+	free(jobs);
 	rootkey_free(keys);
 }

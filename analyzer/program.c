@@ -6,6 +6,7 @@
  */
 #include "program.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -234,13 +235,20 @@ void program_link(struct program *p)
 	free(called);
 }
 
+/* CFGs (and the lazily read bodies under them) are built by one thread at a time. */
+static pthread_mutex_t cfg_lock = PTHREAD_MUTEX_INITIALIZER;
+
 struct cfg *program_cfg(struct program *p, struct pfunc *fn)
 {
+	pthread_mutex_lock(&cfg_lock);
 	if (!fn->cfg) {
-		fn->cfg = cfg_build(&p->arena, fn->f);
-		cfg_liveness(&p->arena, fn->cfg, fn->f);
+		struct cfg *g = cfg_build(&p->arena, fn->f);
+		cfg_liveness(&p->arena, g, fn->f);
+		fn->cfg = g;
 	}
-	return fn->cfg;
+	struct cfg *g = fn->cfg;
+	pthread_mutex_unlock(&cfg_lock);
+	return g;
 }
 
 void program_release(struct program *p)

@@ -77,13 +77,17 @@ void program_release(struct program *p);
 
 struct engine_cache; /* rootcache.h */
 
+/* The most threads engine_run uses. */
+#define ENGINE_MAX_THREADS 64
+
 /*
  * Runs the path analysis of every callback and work routine and the enabled
  * rules (enabled[i] for rule_table[i]); findings are appended to out. With a
  * cache (may be NULL), a root whose key the cache knows is not analyzed
- * again: its stored result is used (see rootcache.h).
+ * again: its stored result is used (see rootcache.h). The roots are analyzed
+ * on up to nthreads threads; the result does not depend on their number.
  */
 void engine_run(struct program *p, const bool *enabled, struct findings *out,
-		struct engine_cache *cache);
+		struct engine_cache *cache, unsigned nthreads);
 
 #endif

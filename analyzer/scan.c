@@ -723,7 +723,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		cache.salt = salt;
 		/* one snapshot for the lookups: no locking per root */
 		bool snapshot = store_begin_read(o->db) == STORE_OK;
-		engine_run(&r->prog, o->enabled, &r->findings, &cache);
+		engine_run(&r->prog, o->enabled, &r->findings, &cache, o->jobs ? o->jobs : 1);
 		if (snapshot)
 			store_end_read(o->db);
 		timing_mark("engine and rules");
@@ -734,7 +734,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		free(salt);
 		timing_mark("root result write");
 	} else {
-		engine_run(&r->prog, o->enabled, &r->findings, NULL);
+		engine_run(&r->prog, o->enabled, &r->findings, NULL, o->jobs ? o->jobs : 1);
 		timing_mark("engine and rules");
 	}
 	findings_sort(&r->findings);

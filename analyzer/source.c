@@ -3,6 +3,7 @@
  */
 #include "source.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,20 @@ struct src_file {
 
 static struct src_file *files;
 
+/* load may run on several engine threads at once. */
+static pthread_mutex_t files_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct src_file *load_locked(const char *path);
+
 static struct src_file *load(const char *path)
+{
+	pthread_mutex_lock(&files_lock);
+	struct src_file *f = load_locked(path);
+	pthread_mutex_unlock(&files_lock);
+	return f;
+}
+
+static struct src_file *load_locked(const char *path)
 {
 	for (struct src_file *f = files; f; f = f->next)
 		if (strcmp(f->path, path) == 0)

@@ -74,7 +74,7 @@ static void analyze(const char *const *paths, unsigned n, struct result *res)
 	for (int i = 0; i < 64; i++)
 		enabled[i] = true;
 	memset(&res->fs, 0, sizeof(res->fs));
-	engine_run(&p, enabled, &res->fs, NULL);
+	engine_run(&p, enabled, &res->fs, NULL, 1);
 	findings_sort(&res->fs);
 	res->visits = p.stat_visits;
 	res->incomplete = p.stat_incomplete;
