@@ -983,6 +983,13 @@ struct ir_tu *irser_read_lazy(const unsigned char *buf, size_t len, char **err)
 	return read_tu(buf, len, err, true);
 }
 
+static unsigned lazy_failures;
+
+unsigned irser_lazy_failures(void)
+{
+	return __atomic_load_n(&lazy_failures, __ATOMIC_RELAXED);
+}
+
 const struct ir_node *ir_func_body(const struct ir_func *cf)
 {
 	struct ir_func *f = (struct ir_func *)cf;
@@ -1009,6 +1016,7 @@ const struct ir_node *ir_func_body(const struct ir_func *cf)
 			f->name ? f->name : "?", r.err ? r.err : "length mismatch");
 		f->body = NULL;
 		f->body_has_errors = true;
+		__atomic_add_fetch(&lazy_failures, 1, __ATOMIC_RELAXED);
 	}
 	free(r.err);
 	free(r.stk);

@@ -77,6 +77,9 @@ struct ir_tu *irser_read_lazy(const unsigned char *buf, size_t len, char **err);
  */
 const struct ir_node *ir_func_body(const struct ir_func *f);
 
+/* How many lazily read bodies could not be decoded so far (in this process). */
+unsigned irser_lazy_failures(void);
+
 /* FNV-1a 64 of n bytes, as used for the header checksum. */
 unsigned long long irser_checksum(const unsigned char *p, size_t n);
 

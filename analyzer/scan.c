@@ -500,7 +500,8 @@ struct root_store {
 	struct scan_result *r;
 	struct store *db;
 	bool read;             /* false with --no-cache: results are written, not read */
-	struct ptrvec keys;    /* every key asked for (heap copies) */
+	int64_t newest;        /* the newest scan that marked results */
+	struct ptrvec keys;    /* the keys to mark as used (heap copies) */
 	struct ptrvec put_key; /* the results to write after the engine, and their keys */
 	struct ptrvec put_text;
 };
@@ -508,13 +509,16 @@ struct root_store {
 static const char *root_get(void *ctx, const char *key)
 {
 	struct root_store *rs = ctx;
-	ptrvec_push(&rs->keys, xstrdup(key));
 	const char *text = NULL;
-	if (!rs->read)
-		return NULL;
-	int rc = store_get_root(rs->db, key, &rs->r->arena, &text);
+	int64_t gen = 0;
+	int rc = rs->read ? store_get_root(rs->db, key, &rs->r->arena, &text, &gen)
+			  : STORE_NOT_FOUND;
 	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
 		note_db_error(rs->r, rs->db);
+	/* a result one of the last two scans marked is kept anyway (store.h) */
+	if (rc == STORE_OK && gen >= rs->newest - 1 && gen > 0)
+		return text;
+	ptrvec_push(&rs->keys, xstrdup(key));
 	return rc == STORE_OK ? text : NULL;
 }
 
@@ -696,6 +700,7 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	if (r->interrupted)
 		goto out;
 
+	unsigned lazy_failures = irser_lazy_failures();
 	program_link(&r->prog);
 	timing_mark("link");
 	/* A callback or routine whose own body could not be parsed was not analyzed. */
@@ -715,6 +720,8 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		rs.r = r;
 		rs.db = o->db;
 		rs.read = !o->no_cache;
+		if (store_roots_newest(o->db, &rs.newest) != STORE_OK)
+			note_db_error(r, o->db);
 		char *salt = root_salt(o);
 		struct engine_cache cache = { 0 };
 		cache.get = root_get;
@@ -729,7 +736,8 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		timing_mark("engine and rules");
 		r->roots_cached = cache.hits;
 		r->roots_analyzed = cache.misses;
-		root_store_flush(&rs);
+		if (irser_lazy_failures() == lazy_failures)
+			root_store_flush(&rs);
 		root_store_free(&rs);
 		free(salt);
 		timing_mark("root result write");
@@ -741,8 +749,12 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 	compute_fingerprints(&r->findings, o->root);
 	timing_mark("fingerprints");
 
+	/* A cached body that could not be decoded: the result is not complete. */
+	if (irser_lazy_failures() != lazy_failures)
+		r->incomplete = true; /* ir_func_body said which function and why */
+
 	/* Keep the result for a re-scan of the same inputs, when it is complete and clean. */
-	bool clean = use_db && !r->nfailed && !r->parse_errors;
+	bool clean = use_db && !r->nfailed && !r->parse_errors && !r->incomplete;
 	for (unsigned i = 0; clean && i < n; i++)
 		clean = units[i].hashed && units[i].tu;
 	if (clean) {

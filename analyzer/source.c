@@ -48,18 +48,15 @@ static struct src_file *load_locked(const char *path)
 		return NULL;
 	f->text = buf;
 	unsigned cnt = 1;
-	for (size_t i = 0; i < n; i++)
-		cnt += buf[i] == '\n';
+	for (const char *q = buf, *end = buf + n; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+		cnt++;
 	f->lines = xcalloc(cnt + 1, sizeof(char *));
-	char *p = buf;
-	f->lines[f->nlines++] = p;
-	for (size_t i = 0; i < n; i++) {
-		if (buf[i] == '\n') {
-			buf[i] = '\0';
-			if (i > 0 && buf[i - 1] == '\r')
-				buf[i - 1] = '\0';
-			f->lines[f->nlines++] = buf + i + 1;
-		}
+	f->lines[f->nlines++] = buf;
+	for (char *q = buf, *end = buf + n; (q = memchr(q, '\n', (size_t)(end - q))); q++) {
+		*q = '\0';
+		if (q > buf && q[-1] == '\r')
+			q[-1] = '\0';
+		f->lines[f->nlines++] = q + 1;
 	}
 	return f;
 }

@@ -139,7 +139,7 @@ static const char *const stmt_sql[ST__COUNT] = {
 			    "(SELECT rowid FROM program_results ORDER BY rowid DESC LIMIT ?1)",
 	[ST_PROGRAM_GET] = "SELECT findings FROM program_results WHERE key = ?1",
 	[ST_ROOT_PUT] = "INSERT OR REPLACE INTO root_results (key, result, gen) VALUES (?1, ?2, 0)",
-	[ST_ROOT_GET] = "SELECT result FROM root_results WHERE key = ?1",
+	[ST_ROOT_GET] = "SELECT result, gen FROM root_results WHERE key = ?1",
 	[ST_ROOT_GEN] = "SELECT coalesce(max(gen), 0) + 1 FROM root_results",
 	[ST_ROOT_MARK] = "UPDATE root_results SET gen = ?1 WHERE key = ?2",
 	[ST_ROOT_TRIM] = "DELETE FROM root_results WHERE gen <= ?1",
@@ -1501,7 +1501,8 @@ int store_put_root(struct store *s, const char *key, const char *result)
 	return tx_end(s, own, step_done(s, st, "write to"));
 }
 
-int store_get_root(struct store *s, const char *key, struct arena *a, const char **result)
+int store_get_root(struct store *s, const char *key, struct arena *a, const char **result,
+		   int64_t *gen)
 {
 	sqlite3_stmt *st;
 	*result = NULL;
@@ -1513,12 +1514,29 @@ int store_get_root(struct store *s, const char *key, struct arena *a, const char
 	int rc = sqlite3_step(st), ret;
 	if (rc == SQLITE_ROW) {
 		*result = column_dup(st, 0, a);
+		if (gen)
+			*gen = sqlite3_column_int64(st, 1);
 		ret = STORE_OK;
 	} else {
 		ret = rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_db(s, "read");
 	}
 	stmt_done(st);
 	return ret;
+}
+
+int store_roots_newest(struct store *s, int64_t *gen)
+{
+	sqlite3_stmt *st;
+	*gen = 0;
+	if (s->err)
+		return s->err_code;
+	if (!(st = stmt(s, ST_ROOT_GEN)))
+		return s->err_code;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*gen = sqlite3_column_int64(st, 0) - 1;
+	stmt_done(st);
+	return rc == SQLITE_ROW ? STORE_OK : fail_db(s, "read");
 }
 
 int store_keep_roots(struct store *s, const char *const *keys, unsigned n)

@@ -291,13 +291,21 @@ int store_end_read(struct store *s);
 /* Per-root engine results (schema.sql, root_results; rootcache.h). */
 /* How many scans' worth of root results store_keep_roots keeps. */
 #define STORE_ROOT_SCANS_KEPT 4
-/* The result stored under key, copied into a: STORE_OK or STORE_NOT_FOUND. */
-int store_get_root(struct store *s, const char *key, struct arena *a, const char **result);
+/*
+ * The result stored under key, copied into a: STORE_OK or STORE_NOT_FOUND;
+ * *gen (may be NULL) gets the newest scan that marked it (0: none yet).
+ */
+int store_get_root(struct store *s, const char *key, struct arena *a, const char **result,
+		   int64_t *gen);
+/* The newest scan number store_keep_roots gave (0 when none). */
+int store_roots_newest(struct store *s, int64_t *gen);
 /* Stores result under key (replacing one), unmarked until store_keep_roots. */
 int store_put_root(struct store *s, const char *key, const char *result);
 /*
  * Marks keys[0..n) as used by a new scan and deletes the results that none
- * of the last STORE_ROOT_SCANS_KEPT scans that called this marked.
+ * of the last STORE_ROOT_SCANS_KEPT scans that called this marked. A scan
+ * need not mark a row that one of the last two scans marked: it outlives the
+ * next scan anyway.
  */
 int store_keep_roots(struct store *s, const char *const *keys, unsigned n);
 

@@ -779,6 +779,50 @@ static void check_summaries_and_lazy(struct ir_tu *tu)
 	free(b);
 }
 
+/*
+ * A lazily read body that turns out to be damaged (behind a valid checksum):
+ * the TU reads, the body decodes to NULL with body_has_errors set, and the
+ * failure is counted; an eager read refuses the same blob.
+ */
+static void test_irser__lazy_damaged_body(void)
+{
+	struct ir_tu *tu = tu_new();
+	tu->path = "t.c";
+	tu->parsed = true;
+	func_add(tu, "f", node_new(tu, IR_COMPOUND, 0));
+	unsigned char *b = NULL;
+	size_t n = 0;
+	if (!CHECK(irser_write(tu, &b, &n) == 0)) {
+		ast_tu_free(tu);
+		return;
+	}
+	ast_tu_free(tu);
+	/* ... body length 5, the node (tag, mask, file, line, col), ntables 0 */
+	if (!CHECK(n > IRSER_HEADER_SIZE + 8 && b[n - 1] == 0 && b[n - 7] == 5)) {
+		free(b);
+		return;
+	}
+	b[n - 6] = 0x7f; /* no such node kind */
+	fix_header(b, n);
+	char *err = NULL;
+	CHECK(irser_read(b, n, &err) == NULL);
+	free(err);
+	err = NULL;
+	struct ir_tu *lazy = irser_read_lazy(b, n, &err);
+	if (CHECK(lazy) && CHECK_EQ_INT(lazy->nfuncs, 1)) {
+		unsigned before = irser_lazy_failures();
+		CHECK(ir_func_has_body(lazy->funcs[0]));
+		CHECK(ir_func_body(lazy->funcs[0]) == NULL);
+		CHECK(lazy->funcs[0]->body_has_errors);
+		CHECK_EQ_INT(irser_lazy_failures(), before + 1);
+		CHECK(ir_func_body(lazy->funcs[0]) == NULL); /* reported once */
+		CHECK_EQ_INT(irser_lazy_failures(), before + 1);
+	}
+	ast_tu_free(lazy);
+	free(err);
+	free(b);
+}
+
 static void test_irser__corpus(void)
 {
 	static const char *const patterns[] = {
@@ -847,5 +891,6 @@ void unit_main(void)
 	UNIT_RUN(test_irser__header);
 	UNIT_RUN(test_irser__depth);
 	UNIT_RUN(test_irser__deep_source);
+	UNIT_RUN(test_irser__lazy_damaged_body);
 	UNIT_RUN(test_irser__corpus);
 }

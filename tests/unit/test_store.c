@@ -826,30 +826,39 @@ static void test_store__root_results(void)
 
 	if (!s)
 		return;
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_NOT_FOUND);
 	CHECK(text == NULL);
 	CHECK_EQ_INT(store_put_root(s, "A", "result a"), STORE_OK);
 	CHECK_EQ_INT(store_put_root(s, "B", "result b"), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_OK);
 	CHECK_EQ_STR(text, "result a");
 	CHECK_EQ_INT(store_put_root(s, "A", "result a2"), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_OK);
 	CHECK_EQ_STR(text, "result a2");
 
 	/* a scan uses both; then STORE_ROOT_SCANS_KEPT scans use only A: B goes with the last */
 	static const char *const both[] = { "A", "B" }, *const only_a[] = { "A" };
+	int64_t gen = -1, newest = -1;
+	CHECK_EQ_INT(store_roots_newest(s, &newest), STORE_OK);
+	CHECK_EQ_INT(newest, 0);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, &gen), STORE_OK);
+	CHECK_EQ_INT(gen, 0);
 	CHECK_EQ_INT(store_keep_roots(s, both, 2), STORE_OK);
+	CHECK_EQ_INT(store_roots_newest(s, &newest), STORE_OK);
+	CHECK_EQ_INT(newest, 1);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, &gen), STORE_OK);
+	CHECK_EQ_INT(gen, 1);
 	for (unsigned i = 0; i < STORE_ROOT_SCANS_KEPT; i++) {
-		CHECK_EQ_INT(store_get_root(s, "B", &A, &text), STORE_OK);
+		CHECK_EQ_INT(store_get_root(s, "B", &A, &text, NULL), STORE_OK);
 		CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_OK);
 	}
-	CHECK_EQ_INT(store_get_root(s, "B", &A, &text), STORE_NOT_FOUND);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "B", &A, &text, NULL), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_OK);
 
 	/* a result put but never marked goes with the next scan */
 	CHECK_EQ_INT(store_put_root(s, "C", "result c"), STORE_OK);
 	CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "C", &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "C", &A, &text, NULL), STORE_NOT_FOUND);
 
 	/* many keys inside a batch, as a scan writes them */
 	enum { N = 2000 };
@@ -888,7 +897,7 @@ static void test_store__migrates_version_3(void)
 	CHECK_EQ_INT(store_get_program(s, "k", &A, &text), STORE_OK);
 	CHECK_EQ_STR(text, "[]");
 	CHECK_EQ_INT(store_put_root(s, "r", "x"), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "r", &A, &text), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "r", &A, &text, NULL), STORE_OK);
 	CHECK_EQ_STR(text, "x");
 	store_close(s);
 }
