@@ -29,6 +29,8 @@ void rootkey_free(struct rootkey_ctx *k)
 {
 	if (!k)
 		return;
+	if (k->f)
+		fclose(k->f);
 	free(k->mark);
 	free(k->queue);
 	free(k->buf);
