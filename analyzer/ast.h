@@ -49,6 +49,8 @@ const char *ast_clang_version(void);
  * waits for that load instead of starting its own.
  */
 void ast_preload(void);
+/* Waits for ast_preload's thread (no thread is left running at exit). */
+void ast_preload_wait(void);
 
 /*
  * Names the parser this build uses, such as "libclang 19.1.7 CINDEX 0.64",

@@ -129,19 +129,21 @@ static void *preload_main(void *unused)
 	return NULL;
 }
 
+static pthread_t preload_th;
+static bool preload_started;
+
 void ast_preload(void)
 {
-	static bool started;
-	if (started)
+	if (preload_started)
 		return;
-	started = true;
-	pthread_t th;
-	pthread_attr_t attr;
-	if (pthread_attr_init(&attr) != 0)
-		return;
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	(void)pthread_create(&th, &attr, preload_main, NULL); /* else ast_parse loads it */
-	pthread_attr_destroy(&attr);
+	preload_started = pthread_create(&preload_th, NULL, preload_main, NULL) == 0;
+}
+
+void ast_preload_wait(void)
+{
+	if (preload_started)
+		pthread_join(preload_th, NULL);
+	preload_started = false;
 }
 
 struct ir_tu *ast_parse(const char *path, const struct ast_options *opt)

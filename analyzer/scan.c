@@ -784,6 +784,7 @@ out:
 	}
 	free(units);
 	free(todo);
+	ast_preload_wait();
 	if (memo.db && !r->interrupted)
 		memo_flush(&memo);
 	memo_free(&memo);
