@@ -1411,7 +1411,7 @@ int store_put_program(struct store *s, const char *key, const char *findings)
 {
 	sqlite3_stmt *st;
 	bool own;
-	if (tx_begin(s, &own))
+	if (s->err || tx_begin(s, &own))
 		return s->err_code;
 	int rc = STORE_OK;
 	if (!(st = stmt(s, ST_PROGRAM_PUT)))
@@ -1492,7 +1492,7 @@ int store_put_root(struct store *s, const char *key, const char *result)
 {
 	sqlite3_stmt *st;
 	bool own;
-	if (tx_begin(s, &own))
+	if (s->err || tx_begin(s, &own))
 		return s->err_code;
 	if (!(st = stmt(s, ST_ROOT_PUT)))
 		return tx_end(s, own, s->err_code);
@@ -1543,7 +1543,7 @@ int store_keep_roots(struct store *s, const char *const *keys, unsigned n)
 {
 	sqlite3_stmt *st;
 	bool own;
-	if (tx_begin(s, &own))
+	if (s->err || tx_begin(s, &own))
 		return s->err_code;
 	if (!(st = stmt(s, ST_ROOT_GEN)))
 		return tx_end(s, own, s->err_code);

@@ -305,7 +305,9 @@ int store_put_root(struct store *s, const char *key, const char *result);
  * Marks keys[0..n) as used by a new scan and deletes the results that none
  * of the last STORE_ROOT_SCANS_KEPT scans that called this marked. A scan
  * need not mark a row that one of the last two scans marked: it outlives the
- * next scan anyway.
+ * next scan anyway. The scan's number is the highest stored gen + 1, so a
+ * call that marks no stored row does not count as a scan. Its own
+ * transaction outside a run or batch.
  */
 int store_keep_roots(struct store *s, const char *const *keys, unsigned n);
 

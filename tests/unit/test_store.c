@@ -870,6 +870,11 @@ static void test_store__root_results(void)
 	}
 	CHECK_EQ_INT(store_keep_roots(s, keys, N), STORE_OK);
 	CHECK_EQ_INT(store_end_batch(s), STORE_OK);
+
+	/* after an error neither writes */
+	CHECK_EQ_INT(store_set_triage(s, "fp", "bogus", NULL), STORE_ERROR);
+	CHECK_EQ_INT(store_put_root(s, "late", "r"), STORE_ERROR);
+	CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_ERROR);
 	store_close(s);
 	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), N + 1);
 	CHECK_EQ_INT(raw_int(path, "SELECT count(DISTINCT gen) FROM root_results", NULL), 2);
@@ -888,14 +893,30 @@ static void test_store__migrates_version_3(void)
 	if (!start || !end)
 		return;
 	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
-	raw_exec(path, "INSERT INTO program_results VALUES ('k', '[]', '2026-01-01T00:00:00Z')");
+	raw_exec(path, "INSERT INTO program_results VALUES ('k', '[]', '2026-01-01T00:00:00Z');"
+		       "INSERT INTO tus (id, path, args_hash, source_hash, parse_status, "
+		       "facts_version) VALUES (1, 'a.c', 'args', 'src', 0, 2);"
+		       "INSERT INTO tu_headers VALUES (1, 'a.h', 'hdr');");
 	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), 3);
 	struct store *s = OPEN_OK(path);
 	if (!s)
 		return;
 	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), STORE_SCHEMA_VERSION);
+	CHECK_EQ_INT(raw_int(path,
+			     "SELECT count(*) FROM sqlite_schema WHERE name IN "
+			     "('root_results', 'root_results_gen')",
+			     NULL),
+		     2);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), 0);
 	CHECK_EQ_INT(store_get_program(s, "k", &A, &text), STORE_OK);
 	CHECK_EQ_STR(text, "[]");
+	struct store_tu tu;
+	CHECK_EQ_INT(store_get_tu(s, "a.c", "args", &A, &tu), STORE_OK);
+	CHECK_EQ_STR(tu.source_hash, "src");
+	CHECK_EQ_INT(tu.facts_version, 2);
+	CHECK_EQ_INT(tu.nheaders, 1);
+	if (tu.nheaders == 1)
+		CHECK_EQ_STR(tu.headers[0].hash, "hdr");
 	CHECK_EQ_INT(store_put_root(s, "r", "x"), STORE_OK);
 	CHECK_EQ_INT(store_get_root(s, "r", &A, &text, NULL), STORE_OK);
 	CHECK_EQ_STR(text, "x");
