@@ -113,7 +113,7 @@ FILE *xmemstream(char **buf, size_t *len)
 
 uint64_t strhash64(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = 0xcbf29ce484222325ull;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
 	return h;
@@ -217,4 +217,48 @@ void ptrvec_free(struct ptrvec *pv)
 	free(pv->v);
 	pv->v = NULL;
 	pv->n = pv->cap = 0;
+}
+
+void **strmap_slot(struct strmap *m, const char *key, bool *added)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		unsigned ncap = m->cap ? m->cap * 2 : 64;
+		struct strmap_ent *nv = xcalloc(ncap, sizeof(*nv));
+		for (unsigned i = 0; i < m->cap; i++) {
+			if (!m->v[i].key)
+				continue;
+			unsigned k = (unsigned)strhash64(m->v[i].key) & (ncap - 1);
+			while (nv[k].key)
+				k = (k + 1) & (ncap - 1);
+			nv[k] = m->v[i];
+		}
+		free(m->v);
+		m->v = nv;
+		m->cap = ncap;
+	}
+	unsigned k = (unsigned)strhash64(key) & (m->cap - 1);
+	while (m->v[k].key && strcmp(m->v[k].key, key) != 0)
+		k = (k + 1) & (m->cap - 1);
+	if (added)
+		*added = !m->v[k].key;
+	if (!m->v[k].key) {
+		m->v[k].key = xstrdup(key);
+		m->v[k].val = NULL;
+		m->n++;
+	}
+	return &m->v[k].val;
+}
+
+void strmap_free(struct strmap *m, void (*free_val)(void *))
+{
+	for (unsigned i = 0; i < m->cap; i++) {
+		if (!m->v[i].key)
+			continue;
+		free(m->v[i].key);
+		if (free_val)
+			free_val(m->v[i].val);
+	}
+	free(m->v);
+	m->v = NULL;
+	m->n = m->cap = 0;
 }

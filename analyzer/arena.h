@@ -9,6 +9,7 @@
 #define FLTCHECK_ARENA_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -59,5 +60,25 @@ struct ptrvec {
 
 void ptrvec_push(struct ptrvec *pv, void *p);
 void ptrvec_free(struct ptrvec *pv);
+
+/*
+ * A map from strings to pointers, on the heap (open addressing). Zero-
+ * initialize it; iterate over v[0..cap) skipping entries whose key is NULL.
+ */
+struct strmap {
+	struct strmap_ent {
+		char *key; /* a copy owned by the map */
+		void *val;
+	} * v;
+	unsigned n, cap; /* cap is a power of two */
+};
+
+/*
+ * The value slot of key, added (holding NULL) when missing; *added (when not
+ * NULL) says whether it was. The slot is valid until the next call.
+ */
+void **strmap_slot(struct strmap *m, const char *key, bool *added);
+/* Frees the keys, the values through free_val when not NULL, and the table. */
+void strmap_free(struct strmap *m, void (*free_val)(void *));
 
 #endif

@@ -1055,7 +1055,7 @@ static bool file_eq(const char *a, const char *b)
 static size_t file_hash(const char *s)
 {
 	bool fold = is_drive(s);
-	size_t h = 1469598103934665603ull & SIZE_MAX;
+	size_t h = 0xcbf29ce484222325ull & SIZE_MAX;
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)(fold ? ascii_lower(*s) : *s)) * 1099511628211ull;

@@ -374,35 +374,13 @@ static const char *path_under(const char *f, const char *r)
 static const char *real_of(const char *path)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	static struct real_ent {
-		char *path, *real; /* real NULL: realpath failed */
-	} * tab;
-	static unsigned n, cap; /* open addressing; cap a power of two */
+	static struct strmap tab; /* path -> realpath, NULL when it failed */
 	pthread_mutex_lock(&lock);
-	if (2 * (n + 1) > cap) {
-		unsigned ncap = cap ? cap * 2 : 64;
-		struct real_ent *nt = xcalloc(ncap, sizeof(*nt));
-		for (unsigned i = 0; i < cap; i++) {
-			if (!tab[i].path)
-				continue;
-			unsigned k = (unsigned)strhash64(tab[i].path) & (ncap - 1);
-			while (nt[k].path)
-				k = (k + 1) & (ncap - 1);
-			nt[k] = tab[i];
-		}
-		free(tab);
-		tab = nt;
-		cap = ncap;
-	}
-	unsigned k = (unsigned)strhash64(path) & (cap - 1);
-	while (tab[k].path && strcmp(tab[k].path, path) != 0)
-		k = (k + 1) & (cap - 1);
-	if (!tab[k].path) {
-		tab[k].path = xstrdup(path);
-		tab[k].real = realpath(path, NULL);
-		n++;
-	}
-	const char *r = tab[k].real;
+	bool added;
+	void **slot = strmap_slot(&tab, path, &added);
+	if (added)
+		*slot = realpath(path, NULL);
+	const char *r = *slot;
 	pthread_mutex_unlock(&lock);
 	return r;
 }

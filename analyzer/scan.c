@@ -58,15 +58,15 @@ static bool hash_file(const char *path, char out[HASH_HEX])
 
 /* Content hashes of the files seen in this scan, each file read once. */
 struct hash_memo {
-	struct memo_ent {
-		char *path;
-		char hash[HASH_HEX];
-		bool ok;
-		bool put; /* to be recorded in the files table (memo_flush) */
-		int64_t size, mtime;
-	} * v;
-	unsigned n, cap;  /* open addressing; cap is a power of two */
-	struct store *db; /* the files table: hashes of files whose stat is unchanged */
+	struct strmap files; /* path -> struct memo_ent */
+	struct store *db;    /* the files table: hashes of files whose stat is unchanged */
+};
+
+struct memo_ent {
+	char hash[HASH_HEX];
+	bool ok;
+	bool put; /* to be recorded in the files table (memo_flush) */
+	int64_t size, mtime;
 };
 
 /* A file's hash from the files table when its size and time are those recorded. */
@@ -87,45 +87,29 @@ static bool stored_hash(struct store *db, const char *path, const struct stat *s
 /* The hash of path, or NULL when it cannot be read. Borrowed from the memo. */
 static const char *memo_hash(struct hash_memo *m, const char *path)
 {
-	if (2 * (m->n + 1) > m->cap) {
-		unsigned ncap = m->cap ? m->cap * 2 : 256;
-		struct memo_ent *nv = xcalloc(ncap, sizeof(*nv));
-		for (unsigned i = 0; i < m->cap; i++) {
-			if (!m->v[i].path)
-				continue;
-			unsigned k = (unsigned)strhash64(m->v[i].path) & (ncap - 1);
-			while (nv[k].path)
-				k = (k + 1) & (ncap - 1);
-			nv[k] = m->v[i];
-		}
-		free(m->v);
-		m->v = nv;
-		m->cap = ncap;
+	bool added;
+	void **slot = strmap_slot(&m->files, path, &added);
+	if (!added) {
+		struct memo_ent *e = *slot;
+		return e->ok ? e->hash : NULL;
 	}
-	unsigned k = (unsigned)strhash64(path) & (m->cap - 1);
-	while (m->v[k].path && strcmp(m->v[k].path, path) != 0)
-		k = (k + 1) & (m->cap - 1);
-	struct memo_ent *e = &m->v[k];
-	if (!e->path) {
-		e->path = xstrdup(path);
-		m->n++;
-		struct stat st;
-		bool have = stat(path, &st) == 0;
-		int64_t mtime =
-			have ? (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec : -1;
-		if (have && m->db && stored_hash(m->db, path, &st, mtime, e->hash)) {
-			e->ok = true;
-		} else {
-			e->ok = hash_file(path, e->hash);
-			/* A file changed in the last seconds may change again within the same
-			 * tick of the file time: hash it again next time. */
-			struct timespec now;
-			clock_gettime(CLOCK_REALTIME, &now);
-			if (e->ok && have && m->db && st.st_mtim.tv_sec + 2 < now.tv_sec) {
-				e->put = true;
-				e->size = st.st_size;
-				e->mtime = mtime;
-			}
+	struct memo_ent *e = xcalloc(1, sizeof(*e));
+	*slot = e;
+	struct stat st;
+	bool have = stat(path, &st) == 0;
+	int64_t mtime = have ? (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec : -1;
+	if (have && m->db && stored_hash(m->db, path, &st, mtime, e->hash)) {
+		e->ok = true;
+	} else {
+		e->ok = hash_file(path, e->hash);
+		/* A file changed in the last seconds may change again within the same
+		 * tick of the file time: hash it again next time. */
+		struct timespec now;
+		clock_gettime(CLOCK_REALTIME, &now);
+		if (e->ok && have && m->db && st.st_mtim.tv_sec + 2 < now.tv_sec) {
+			e->put = true;
+			e->size = st.st_size;
+			e->mtime = mtime;
 		}
 	}
 	return e->ok ? e->hash : NULL;
@@ -135,15 +119,15 @@ static const char *memo_hash(struct hash_memo *m, const char *path)
 static void memo_flush(struct hash_memo *m)
 {
 	bool any = false;
-	for (unsigned i = 0; i < m->cap && !any; i++)
-		any = m->v[i].put;
+	for (unsigned i = 0; i < m->files.cap && !any; i++)
+		any = m->files.v[i].key && ((struct memo_ent *)m->files.v[i].val)->put;
 	if (!any || store_begin_batch(m->db) != STORE_OK)
 		return;
-	for (unsigned i = 0; i < m->cap; i++) {
-		struct memo_ent *e = &m->v[i];
-		if (!e->put)
+	for (unsigned i = 0; i < m->files.cap; i++) {
+		struct memo_ent *e = m->files.v[i].val;
+		if (!m->files.v[i].key || !e->put)
 			continue;
-		struct store_file f = { e->path, e->hash, e->size, e->mtime };
+		struct store_file f = { m->files.v[i].key, e->hash, e->size, e->mtime };
 		store_put_file(m->db, &f);
 		e->put = false;
 	}
@@ -152,9 +136,7 @@ static void memo_flush(struct hash_memo *m)
 
 static void memo_free(struct hash_memo *m)
 {
-	for (unsigned i = 0; i < m->cap; i++)
-		free(m->v[i].path);
-	free(m->v);
+	strmap_free(&m->files, free);
 }
 
 /* What identifies this build of fltcheck: its version and its executable's size and time. */

@@ -11,14 +11,12 @@
 #include "arena.h"
 
 struct src_file {
-	char *path;
-	char *text;
+	char *text; /* NULL: the file could not be read */
 	char **lines;
 	unsigned nlines;
-	struct src_file *next;
 };
 
-static struct src_file *files;
+static struct strmap files; /* path -> struct src_file */
 
 /* load may run on several engine threads at once. */
 static pthread_mutex_t files_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -35,13 +33,14 @@ static struct src_file *load(const char *path)
 
 static struct src_file *load_locked(const char *path)
 {
-	for (struct src_file *f = files; f; f = f->next)
-		if (strcmp(f->path, path) == 0)
-			return f->text ? f : NULL;
+	bool added;
+	void **slot = strmap_slot(&files, path, &added);
+	if (!added) {
+		struct src_file *f = *slot;
+		return f->text ? f : NULL;
+	}
 	struct src_file *f = xcalloc(1, sizeof(*f));
-	f->path = xstrdup(path);
-	f->next = files;
-	files = f;
+	*slot = f;
 	size_t n;
 	char *buf = read_whole_file(path, &n);
 	if (!buf)
@@ -105,14 +104,15 @@ char *source_expr_text(const char *file, unsigned line, unsigned col)
 	return out;
 }
 
+static void free_file(void *p)
+{
+	struct src_file *f = p;
+	free(f->text);
+	free(f->lines);
+	free(f);
+}
+
 void source_release(void)
 {
-	while (files) {
-		struct src_file *f = files;
-		files = f->next;
-		free(f->path);
-		free(f->text);
-		free(f->lines);
-		free(f);
-	}
+	strmap_free(&files, free_file);
 }
