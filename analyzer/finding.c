@@ -12,16 +12,30 @@
 #include "json.h"
 #include "rule.h"
 
+/* The map slot of a finding's rule and place. */
+static void **place_slot(struct strmap *m, const struct finding *f, bool *added)
+{
+	char *key = xfmt("%p %u %u %s", (const void *)f->rule, f->line, f->col, f->file);
+	void **slot = strmap_slot(m, key, added);
+	free(key);
+	return slot;
+}
+
 struct finding *findings_add(struct findings *fs, const struct rule *r, struct ir_loc loc,
 			     const char *function, const char *message)
 {
 	const char *file = loc.file ? loc.file : "";
-	for (unsigned i = 0; i < fs->n; i++) {
-		struct finding *f = &fs->v[i];
-		if (f->rule == r && f->line == loc.line && f->col == loc.col &&
-		    strcmp(f->file, file) == 0)
-			return NULL;
+	if (!fs->places) {
+		fs->places = xcalloc(1, sizeof(*fs->places));
+		for (unsigned i = 0; i < fs->n; i++)
+			*place_slot(fs->places, &fs->v[i], NULL) = fs;
 	}
+	struct finding key = { .rule = r, .file = (char *)file, .line = loc.line, .col = loc.col };
+	bool added;
+	void **slot = place_slot(fs->places, &key, &added);
+	if (!added)
+		return NULL;
+	*slot = fs; /* any non-NULL value: the map only records presence */
 	if (fs->n == fs->cap) {
 		fs->cap = fs->cap ? fs->cap * 2 : 16;
 		fs->v = xrealloc(fs->v, fs->cap * sizeof(*fs->v));
@@ -83,11 +97,20 @@ static void finding_release(struct finding *f)
 	free(f->triage_note);
 }
 
+void findings_dropped(struct findings *fs)
+{
+	if (fs->places)
+		strmap_free(fs->places, NULL);
+	free(fs->places);
+	fs->places = NULL; /* rebuilt from v by the next findings_add */
+}
+
 void findings_free(struct findings *fs)
 {
 	for (unsigned i = 0; i < fs->n; i++)
 		finding_release(&fs->v[i]);
 	free(fs->v);
+	findings_dropped(fs);
 	memset(fs, 0, sizeof(*fs));
 }
 
@@ -419,6 +442,7 @@ int findings_deserialize(const char *text, struct findings *out)
 		for (unsigned i = before; i < out->n; i++)
 			finding_release(&out->v[i]);
 		out->n = before;
+		findings_dropped(out);
 		return -1;
 	}
 	return 0;

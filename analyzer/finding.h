@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include "ir.h"
 
+struct strmap;
+
 struct rule;
 
 struct finding_step {
@@ -44,6 +46,9 @@ struct not_analyzed {
 struct findings {
 	struct finding *v;
 	unsigned n, cap;
+	/* The places of v's findings, for findings_add; code that drops findings
+	 * from v calls findings_dropped. */
+	struct strmap *places;
 };
 
 /* Adds a finding; takes ownership of nothing: strings are copied. Returns the new finding,
@@ -52,6 +57,8 @@ struct finding *findings_add(struct findings *fs, const struct rule *r, struct i
 			     const char *function, const char *message);
 void finding_add_step(struct finding *f, struct ir_loc loc, const char *msg);
 void findings_sort(struct findings *fs);
+/* To be called after findings were taken out of fs->v by other means than findings_free. */
+void findings_dropped(struct findings *fs);
 void findings_free(struct findings *fs);
 
 /* Path as it should be printed: relative to the current directory when under it. */

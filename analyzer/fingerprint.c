@@ -428,17 +428,17 @@ int fingerprint_compute(const struct findings *fs, const char *root, char (*fp)[
 		}
 	}
 	static const char hex[] = "0123456789abcdef";
+	/* the occurrence index: how many findings before this one hash the same text */
+	struct strmap seen = { 0 };
 	for (unsigned i = 0; i < n; i++) {
 		const struct finding *f = &fs->v[i];
-		unsigned k = 0;
-		for (unsigned j = 0; j < i; j++) {
-			const struct finding *g = &fs->v[j];
-			if (strcmp(f->rule->id, g->rule->id) == 0 && strcmp(rel[i], rel[j]) == 0 &&
-			    strcmp(f->function, g->function) == 0 && strcmp(stmt[i], stmt[j]) == 0)
-				k++;
-		}
-		char *text = xfmt("v%d|%s|%s|%s|%s|%u", FINGERPRINT_VERSION, f->rule->id, rel[i],
-				  f->function, stmt[i], k);
+		char *what = xfmt("v%d|%s|%s|%s|%s", FINGERPRINT_VERSION, f->rule->id, rel[i],
+				  f->function, stmt[i]);
+		void **count = strmap_slot(&seen, what, NULL);
+		uintptr_t k = (uintptr_t)*count;
+		*count = (void *)(k + 1);
+		char *text = xfmt("%s|%u", what, (unsigned)k);
+		free(what);
 		unsigned char h[32];
 		fingerprint_sha256(text, strlen(text), h);
 		free(text);
@@ -448,6 +448,7 @@ int fingerprint_compute(const struct findings *fs, const char *root, char (*fp)[
 		}
 		fp[i][16] = '\0';
 	}
+	strmap_free(&seen, NULL);
 	for (unsigned i = 0; i < n; i++) {
 		free(rel[i]);
 		free(stmt[i]);

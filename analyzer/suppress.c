@@ -536,6 +536,7 @@ unsigned suppress_apply(struct suppressions *s, struct findings *fs)
 	}
 	unsigned n = removed.n;
 	fs->n = kept;
+	findings_dropped(fs);
 	findings_free(&removed);
 	return n;
 }

@@ -1,6 +1,8 @@
 /*
  * The findings' cache form: findings_serialize and findings_deserialize give
- * back equal findings, and a damaged text changes nothing.
+ * back equal findings, and a damaged text changes nothing. findings_add
+ * refuses a second finding of a rule at one place, also after sorting and
+ * after findings were dropped.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -112,8 +114,55 @@ static void test_finding__damaged_cache_form_refused(void)
 	findings_free(&fs);
 }
 
+static void test_finding__one_per_rule_and_place(void)
+{
+	struct findings fs = { 0 };
+	const struct rule *a = rule_table[0], *b = rule_table[1];
+	struct ir_loc l1 = { "x.c", 5, 2 }, l2 = { "x.c", 5, 3 }, l3 = { "y.c", 5, 2 };
+	CHECK(findings_add(&fs, a, l1, "F", "m") != NULL);
+	CHECK(findings_add(&fs, a, l1, "G", "other message") == NULL);
+	CHECK(findings_add(&fs, b, l1, "F", "m") != NULL); /* another rule */
+	CHECK(findings_add(&fs, a, l2, "F", "m") != NULL); /* another column */
+	CHECK(findings_add(&fs, a, l3, "F", "m") != NULL); /* another file */
+	CHECK(findings_add(&fs, a, (struct ir_loc){ NULL, 5, 2 }, "F", "m") != NULL);
+	CHECK(findings_add(&fs, a, (struct ir_loc){ "", 5, 2 }, "F", "m") == NULL);
+	CHECK_EQ_INT(fs.n, 5);
+	findings_sort(&fs);
+	CHECK(findings_add(&fs, a, l3, "F", "m") == NULL);
+	CHECK_EQ_INT(fs.n, 5);
+
+	/* take the y.c finding out as suppress_apply does: it can come back */
+	struct findings out = { 0 };
+	out.v = calloc(fs.n, sizeof(*out.v));
+	unsigned kept = 0;
+	for (unsigned i = 0; i < fs.n; i++) {
+		if (strcmp(fs.v[i].file, "y.c") == 0)
+			out.v[out.n++] = fs.v[i];
+		else
+			fs.v[kept++] = fs.v[i];
+	}
+	fs.n = kept;
+	findings_dropped(&fs);
+	findings_free(&out);
+	CHECK_EQ_INT(fs.n, 4);
+	CHECK(findings_add(&fs, a, l3, "F", "m") != NULL);
+	CHECK(findings_add(&fs, a, l1, "F", "m") == NULL);
+	CHECK_EQ_INT(fs.n, 5);
+
+	/* many places: each once */
+	unsigned added = 0;
+	for (unsigned round = 0; round < 2; round++)
+		for (unsigned i = 0; i < 20000; i++)
+			added += findings_add(&fs, b, (struct ir_loc){ "z.c", i + 1, 1 }, "F",
+					      "m") != NULL;
+	CHECK_EQ_INT(added, 20000);
+	findings_free(&fs);
+	CHECK(fs.places == NULL);
+}
+
 void unit_main(void)
 {
+	UNIT_RUN(test_finding__one_per_rule_and_place);
 	UNIT_RUN(test_finding__cache_form_round_trip);
 	UNIT_RUN(test_finding__damaged_cache_form_refused);
 }
