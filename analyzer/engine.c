@@ -2549,6 +2549,49 @@ static void analyze_jobs(struct root_pool *pl, unsigned nthreads)
 		pthread_join(th[k], NULL);
 }
 
+/* The keys of jobs[begin..end), on one thread. */
+struct key_range {
+	const struct program *p;
+	struct root_job *jobs;
+	unsigned begin, end;
+	const char *salt;
+};
+
+static void *key_worker(void *arg)
+{
+	struct key_range *r = arg;
+	struct rootkey_ctx *k = rootkey_new(r->p);
+	for (unsigned i = r->begin; i < r->end; i++)
+		rootkey_compute(k, r->jobs[i].fn, r->salt, r->jobs[i].key);
+	rootkey_free(k);
+	return NULL;
+}
+
+/* The cache keys of jobs[0..n), split into nthreads ranges computed at once. */
+static void compute_keys(const struct program *p, struct root_job *jobs, unsigned n,
+			 const char *salt, unsigned nthreads)
+{
+	if (nthreads > ENGINE_MAX_THREADS)
+		nthreads = ENGINE_MAX_THREADS;
+	if (nthreads > n / 256 + 1) /* a range worth a thread */
+		nthreads = n / 256 + 1;
+	struct key_range r[ENGINE_MAX_THREADS];
+	pthread_t th[ENGINE_MAX_THREADS];
+	bool started[ENGINE_MAX_THREADS] = { false };
+	for (unsigned t = 0; t < nthreads; t++)
+		r[t] = (struct key_range){ p, jobs, (unsigned)((uint64_t)n * t / nthreads),
+					   (unsigned)((uint64_t)n * (t + 1) / nthreads), salt };
+	for (unsigned t = 1; t < nthreads; t++)
+		started[t] = pthread_create(&th[t], NULL, key_worker, &r[t]) == 0;
+	key_worker(&r[0]);
+	for (unsigned t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(th[t], NULL);
+		else
+			key_worker(&r[t]); /* no thread: here */
+	}
+}
+
 /*
  * A root's result reaches out through the text form, stored or made now, so
  * that a hit and a miss print the same; then its effects are applied.
@@ -2601,7 +2644,6 @@ static void finish_root(struct program *p, const bool *enabled, struct root_job 
 void engine_run(struct program *p, const bool *enabled, struct findings *out,
 		struct engine_cache *cache, unsigned nthreads)
 {
-	struct rootkey_ctx *keys = cache ? rootkey_new(p) : NULL;
 	struct root_job *jobs = xcalloc(p->nfuncs + 1, sizeof(*jobs));
 	(void)facts_majorset_kinds(&(struct majorset){ { 0 } }); /* its table, before threads */
 	/*
@@ -2625,12 +2667,14 @@ void engine_run(struct program *p, const bool *enabled, struct findings *out,
 			struct root_job *j = &jobs[n++];
 			memset(j, 0, sizeof(*j));
 			j->fn = fn;
-			if (cache) {
-				rootkey_compute(keys, fn, cache->salt, j->key);
-				j->text = cache->get ? cache->get(cache->ctx, j->key) : NULL;
-			}
 		}
-		timing_mark(pass ? "engine: keys, pass 1" : "engine: keys, pass 0");
+		if (cache) {
+			compute_keys(p, jobs, n, cache->salt, nthreads ? nthreads : 1);
+			timing_mark(pass ? "engine: keys, pass 1" : "engine: keys, pass 0");
+			for (unsigned i = 0; i < n && cache->get; i++)
+				jobs[i].text = cache->get(cache->ctx, jobs[i].key);
+		}
+		timing_mark(pass ? "engine: lookups, pass 1" : "engine: lookups, pass 0");
 		struct root_pool pl = { p, enabled, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER };
 		analyze_jobs(&pl, nthreads ? nthreads : 1);
 		pthread_mutex_destroy(&pl.lock);
@@ -2642,5 +2686,4 @@ void engine_run(struct program *p, const bool *enabled, struct findings *out,
 		timing_mark(pass ? "engine: results, pass 1" : "engine: results, pass 0");
 	}
 	free(jobs);
-	rootkey_free(keys);
 }

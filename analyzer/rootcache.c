@@ -11,9 +11,8 @@ struct rootkey_ctx {
 	unsigned *mark; /* per function index: the stamp of the root that reached it */
 	unsigned stamp;
 	const struct pfunc **queue;
-	FILE *f;
-	char *buf;
-	size_t len;
+	unsigned char *buf; /* what the key hashes: tags, numbers and length-prefixed strings */
+	size_t len, cap;
 };
 
 struct rootkey_ctx *rootkey_new(const struct program *p)
@@ -29,50 +28,76 @@ void rootkey_free(struct rootkey_ctx *k)
 {
 	if (!k)
 		return;
-	if (k->f)
-		fclose(k->f);
 	free(k->mark);
 	free(k->queue);
 	free(k->buf);
 	free(k);
 }
 
-/* A string field: its length first, so that no content can forge a separator. */
-static void put_str(FILE *f, const char *s)
+static void put_bytes(struct rootkey_ctx *k, const void *p, size_t n)
 {
-	if (!s)
-		fputs("-;", f);
-	else
-		fprintf(f, "%zu:%s;", strlen(s), s);
+	if (k->len + n > k->cap) {
+		k->cap = (k->len + n) * 2 + 256;
+		k->buf = xrealloc(k->buf, k->cap);
+	}
+	memcpy(k->buf + k->len, p, n);
+	k->len += n;
 }
 
-static void put_loc(FILE *f, const struct ir_loc *l)
+static void put_u64(struct rootkey_ctx *k, uint64_t v)
 {
-	put_str(f, l->file);
-	fprintf(f, "%u,%u;", l->line, l->col);
+	put_bytes(k, &v, sizeof(v));
 }
 
-static void put_majors(FILE *f, const struct majorset *m)
+/* What follows: one of these tags opens each part of the key. */
+enum { K_ROOT = 1, K_PRE, K_POST, K_PAIRED, K_QUEUER, K_QPRE, K_IN, K_CALL, K_ROUTINE };
+
+static void put_tag(struct rootkey_ctx *k, unsigned tag)
+{
+	unsigned char c = (unsigned char)tag;
+	put_bytes(k, &c, 1);
+}
+
+/* A string: its length first, so that no content can forge a separator; NULL differs from "". */
+static void put_str(struct rootkey_ctx *k, const char *s)
+{
+	if (!s) {
+		put_u64(k, UINT64_MAX);
+		return;
+	}
+	size_t n = strlen(s);
+	put_u64(k, n);
+	put_bytes(k, s, n);
+}
+
+static void put_loc(struct rootkey_ctx *k, const struct ir_loc *l)
+{
+	put_str(k, l->file);
+	put_u64(k, (uint64_t)l->line << 32 | l->col);
+}
+
+static void put_majors(struct rootkey_ctx *k, const struct majorset *m)
 {
 	for (unsigned i = 0; i < 4; i++)
-		fprintf(f, "%" PRIx64 ",", m->w[i]);
+		put_u64(k, m->w[i]);
 }
 
-static void put_uses(FILE *f, const char *what, const struct reg_use *u, unsigned n)
+static void put_uses(struct rootkey_ctx *k, unsigned tag, const struct reg_use *u, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++) {
 		const struct ir_reg_table *t = u[i].table;
 		const struct ir_reg_entry *e = u[i].entry;
-		fprintf(f, "\n%s ", what);
-		put_str(f, t->name);
-		put_loc(f, &t->loc);
-		fprintf(f, "%d;", t->has_terminator);
-		put_loc(f, &e->loc);
-		fprintf(f, "%d;", e->major);
-		put_str(f, e->major_name);
-		fprintf(f, "%llx,%d;", e->flags, e->flags_known);
-		put_str(f, e->pre);
-		put_str(f, e->post);
+		put_tag(k, tag);
+		put_str(k, t->name);
+		put_loc(k, &t->loc);
+		put_u64(k, (uint64_t)t->has_terminator);
+		put_loc(k, &e->loc);
+		put_u64(k, (uint64_t)(int64_t)e->major);
+		put_str(k, e->major_name);
+		put_u64(k, (uint64_t)e->flags);
+		put_u64(k, (uint64_t)e->flags_known);
+		put_str(k, e->pre);
+		put_str(k, e->post);
 	}
 }
 
@@ -80,13 +105,14 @@ static void put_uses(FILE *f, const char *what, const struct reg_use *u, unsigne
 static void put_callee(struct rootkey_ctx *k, const char *link, unsigned *nq)
 {
 	const struct pfunc *fn = program_find(k->p, link);
-	fputs("\ncall ", k->f);
-	put_str(k->f, link);
+	put_tag(k, K_CALL);
+	put_str(k, link);
 	if (!fn) {
-		fputs("absent", k->f);
+		put_str(k, NULL);
 		return;
 	}
-	fprintf(k->f, "%s %d", fn->sum->hash, fn->body_unparsed);
+	put_str(k, fn->sum->hash);
+	put_u64(k, (uint64_t)fn->body_unparsed);
 	if (k->mark[fn->index] != k->stamp) {
 		k->mark[fn->index] = k->stamp;
 		k->queue[(*nq)++] = fn;
@@ -96,39 +122,40 @@ static void put_callee(struct rootkey_ctx *k, const char *link, unsigned *nq)
 void rootkey_compute(struct rootkey_ctx *k, const struct pfunc *root, const char *salt,
 		     char out[SUMMARY_HASH_HEX])
 {
-	if (!k->f)
-		k->f = xmemstream(&k->buf, &k->len);
-	else
-		rewind(k->f);
-	FILE *f = k->f;
+	k->len = 0;
 	if (++k->stamp == 0) { /* wrapped: start the marks afresh */
 		memset(k->mark, 0, (k->p->nfuncs + 1) * sizeof(*k->mark));
 		k->stamp = 1;
 	}
-	fputs("fltcheck-root 1\n", f);
-	put_str(f, salt);
-	fprintf(f, "\ncompletes %d\nroot ", k->p->completes_anywhere);
-	put_str(f, root->f->link);
-	fprintf(f, " %s roles %x sig %d unparsed %d queued %d owns %d kinds %x majors ",
-		root->sum->hash, root->roles, root->from_signature, root->body_unparsed,
-		root->queued_from_pre, root->owns_pended, root->queued_kinds);
-	put_majors(f, &root->queued_majors);
-	put_uses(f, "pre", root->pre_uses, root->npre_uses);
-	put_uses(f, "post", root->post_uses, root->npost_uses);
+	put_str(k, "fltcheck-root 2");
+	put_str(k, salt);
+	put_u64(k, (uint64_t)k->p->completes_anywhere);
+	put_tag(k, K_ROOT);
+	put_str(k, root->f->link);
+	put_str(k, root->sum->hash);
+	put_u64(k, root->roles);
+	put_u64(k, (uint64_t)root->from_signature);
+	put_u64(k, (uint64_t)root->body_unparsed);
+	put_u64(k, (uint64_t)root->queued_from_pre);
+	put_u64(k, (uint64_t)root->owns_pended);
+	put_u64(k, root->queued_kinds);
+	put_majors(k, &root->queued_majors);
+	put_uses(k, K_PRE, root->pre_uses, root->npre_uses);
+	put_uses(k, K_POST, root->post_uses, root->npost_uses);
 	for (unsigned i = 0; i < root->npre_uses; i++) {
 		const char *post = root->pre_uses[i].entry->post;
 		if (!post)
 			continue;
 		const struct pfunc *pf = program_find(k->p, post);
-		fputs("\npaired ", f);
-		put_str(f, post);
-		fprintf(f, "%d", pf ? 1 + pf->calls_reissue : 0);
+		put_tag(k, K_PAIRED);
+		put_str(k, post);
+		put_u64(k, pf ? 1 + (uint64_t)pf->calls_reissue : 0);
 	}
 	for (unsigned i = 0; i < root->nqueuers; i++) {
 		const struct pfunc *q = root->queuers[i];
-		fputs("\nqueuer ", f);
-		put_str(f, q->f->link);
-		put_uses(f, "qpre", q->pre_uses, q->npre_uses);
+		put_tag(k, K_QUEUER);
+		put_str(k, q->f->link);
+		put_uses(k, K_QPRE, q->pre_uses, q->npre_uses);
 	}
 
 	/* the functions the analysis may enter, breadth first from the root */
@@ -138,21 +165,20 @@ void rootkey_compute(struct rootkey_ctx *k, const struct pfunc *root, const char
 	while (head < nq) {
 		const struct pfunc *fn = k->queue[head++];
 		const struct ir_fsum *s = fn->sum;
-		fputs("\nin ", f);
-		put_str(f, fn->f->link);
+		put_tag(k, K_IN);
+		put_str(k, fn->f->link);
 		for (unsigned i = 0; i < s->ncalls; i++)
 			if (!s->calls[i].api)
 				put_callee(k, s->calls[i].link, &nq);
 		for (unsigned i = 0; i < s->nqueues; i++)
 			for (unsigned j = 0; j < s->queues[i].nlinks; j++) {
 				const char *l = s->queues[i].links[j];
-				fputs("\nroutine ", f);
-				put_str(f, l);
-				fprintf(f, "%d", program_find(k->p, l) != NULL);
+				put_tag(k, K_ROUTINE);
+				put_str(k, l);
+				put_u64(k, program_find(k->p, l) != NULL);
 			}
 	}
-	fflush(f);
-	summary_hash_bytes(k->buf, (size_t)ftell(f), out);
+	summary_hash_bytes(k->buf, k->len, out);
 }
 
 /* ---- results ------------------------------------------------------------------------- */
@@ -198,7 +224,8 @@ char *root_result_encode(const struct root_result *r)
 			fprintf(f, "o %s\n", link);
 		} else {
 			fprintf(f, "q %x ", e->kinds);
-			put_majors(f, &e->majors);
+			for (unsigned w = 0; w < 4; w++)
+				fprintf(f, "%" PRIx64 ",", e->majors.w[w]);
 			fprintf(f, " %s\n", link);
 		}
 	}

@@ -77,7 +77,7 @@ const struct ir_node *summary_strip_casts(const struct ir_node *e);
 unsigned summary_routine_links(const struct ir_func *f, const struct ir_node *call, int arg,
 			       const char **out, unsigned max);
 
-/* The content hash of n bytes, in the form of ir_fsum.hash. */
+/* A 128-bit hash of n bytes, written as ir_fsum.hash is (for the root cache's keys). */
 void summary_hash_bytes(const void *p, size_t n, char out[SUMMARY_HASH_HEX]);
 
 /* The most routine links kept per queueing call. */
