@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "baseline.h"
+#include "cli.h"
 #include "exitcode.h"
 #include "fingerprint.h"
 #include "json.h"
@@ -275,18 +276,6 @@ struct dbopts {
 	char fingerprint[17]; /* triage: the fingerprint given, lowercase */
 };
 
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-	if (!strncmp(argv[*i], name, n) && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (strcmp(argv[*i], name) != 0)
-		return NULL;
-	if (*i + 1 >= argc)
-		return "";
-	return argv[++*i];
-}
-
 /* Parses the options; returns -1 to go on, or an exit status. */
 static int parse_opts(int argc, char **argv, struct dbopts *o)
 {
@@ -327,10 +316,10 @@ static int parse_opts(int argc, char **argv, struct dbopts *o)
 		for (unsigned k = 0; k < sizeof(names) / sizeof(names[0]) && !matched; k++) {
 			if (!(o->c->opts & names[k].bit))
 				continue;
-			const char *v = opt_value(argc, argv, &i, names[k].name);
-			if (!v)
+			const char *v;
+			if (!cli_opt(argc, argv, &i, names[k].name, &v))
 				continue;
-			if (!*v)
+			if (!v || !*v)
 				return usage(o->cmd, "%s needs a value", names[k].name);
 			*slot[k] = v;
 			matched = true;

@@ -22,6 +22,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "baseline.h"
+#include "cli.h"
 #include "compdb.h"
 #include "dbcmd.h"
 #include "dirset.h"
@@ -927,22 +928,6 @@ static int explain(const char *id)
 	return EXIT_CLEAN;
 }
 
-static const char *take_value(int argc, char **argv, int *i, const char *opt)
-{
-	size_t n = strlen(opt);
-	if (strncmp(argv[*i], opt, n) == 0 && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
-
-static bool is_opt(const char *arg, const char *opt)
-{
-	size_t n = strlen(opt);
-	return strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
-
 int main(int argc, char **argv)
 {
 	timing_mark("main");
@@ -972,39 +957,40 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		} else if (!strcmp(a, "--list-rules")) {
 			list = true;
-		} else if (is_opt(a, "--explain")) {
-			if (!(explain_id = take_value(argc, argv, &i, "--explain")))
+		} else if (cli_opt(argc, argv, &i, "--explain", &v)) {
+			if (!(explain_id = v))
 				return usage_error("%s needs a rule id", a);
-		} else if (!strcmp(a, "-p") || is_opt(a, "--cdb")) {
-			if (!(o.cdb = take_value(argc, argv, &i, a)))
+		} else if (cli_opt(argc, argv, &i, "-p", &v) ||
+			   cli_opt(argc, argv, &i, "--cdb", &v)) {
+			if (!(o.cdb = v))
 				return usage_error("%s needs a path", a);
-		} else if (is_opt(a, "--path-map")) {
-			if (!(v = take_value(argc, argv, &i, "--path-map")) || !strchr(v, '='))
+		} else if (cli_opt(argc, argv, &i, "--path-map", &v)) {
+			if (!(v = v) || !strchr(v, '='))
 				return usage_error("%s needs FROM=TO", "--path-map");
 			const char *eq = strchr(v, '=');
 			ptrvec_push(&o.maps_from, xfmt("%.*s", (int)(eq - v), v));
 			ptrvec_push(&o.maps_to, xstrdup(eq + 1));
-		} else if (is_opt(a, "--wdk")) {
-			if (!(o.wdk = take_value(argc, argv, &i, "--wdk")))
+		} else if (cli_opt(argc, argv, &i, "--wdk", &v)) {
+			if (!(o.wdk = v))
 				return usage_error("%s needs a directory", a);
-		} else if (is_opt(a, "--rules")) {
-			if (!(o.rules = take_value(argc, argv, &i, "--rules")))
+		} else if (cli_opt(argc, argv, &i, "--rules", &v)) {
+			if (!(o.rules = v))
 				return usage_error("%s needs a list of rule ids", a);
-		} else if (is_opt(a, "--disable")) {
-			if (!(o.disable = take_value(argc, argv, &i, "--disable")))
+		} else if (cli_opt(argc, argv, &i, "--disable", &v)) {
+			if (!(o.disable = v))
 				return usage_error("%s needs a list of rule ids", a);
-		} else if (is_opt(a, "--format")) {
-			if (!(o.format = take_value(argc, argv, &i, "--format")))
+		} else if (cli_opt(argc, argv, &i, "--format", &v)) {
+			if (!(o.format = v))
 				return usage_error("%s needs a format", a);
 			if (!output_format_known(o.format))
 				return usage_error("unknown format '%s': use text, json, sarif, "
 						   "github or msvc",
 						   o.format);
-		} else if (is_opt(a, "--root")) {
-			if (!(o.root = take_value(argc, argv, &i, "--root")))
+		} else if (cli_opt(argc, argv, &i, "--root", &v)) {
+			if (!(o.root = v))
 				return usage_error("%s needs a directory", a);
-		} else if (is_opt(a, "--db")) {
-			if (!(o.db = take_value(argc, argv, &i, "--db")))
+		} else if (cli_opt(argc, argv, &i, "--db", &v)) {
+			if (!(o.db = v))
 				return usage_error("%s needs a file", a);
 		} else if (!strcmp(a, "--no-db")) {
 			o.no_db = true;
@@ -1014,22 +1000,21 @@ int main(int argc, char **argv)
 			o.hook = true;
 		} else if (!strcmp(a, "--stats")) {
 			o.stats = true;
-		} else if (is_opt(a, "--revision")) {
-			if (!(o.revision = take_value(argc, argv, &i, "--revision")) ||
-			    !*o.revision)
+		} else if (cli_opt(argc, argv, &i, "--revision", &v)) {
+			if (!(o.revision = v) || !*o.revision)
 				return usage_error("%s needs a label", a);
-		} else if (is_opt(a, "--baseline")) {
-			if (!(o.baseline = take_value(argc, argv, &i, "--baseline")))
+		} else if (cli_opt(argc, argv, &i, "--baseline", &v)) {
+			if (!(o.baseline = v))
 				return usage_error("%s needs a file", a);
-		} else if (is_opt(a, "--new-since")) {
-			if (!(o.new_since = take_value(argc, argv, &i, "--new-since")) ||
-			    !*o.new_since)
+		} else if (cli_opt(argc, argv, &i, "--new-since", &v)) {
+			if (!(o.new_since = v) || !*o.new_since)
 				return usage_error("%s needs a run id or a revision label", a);
-		} else if (!strcmp(a, "-j") || is_opt(a, "--jobs") ||
-			   (a[0] == '-' && a[1] == 'j' && a[2])) {
-			if (a[1] == 'j' && a[2])
+		} else if ((a[0] == '-' && a[1] == 'j' && a[2] && a[2] != '=') ||
+			   cli_opt(argc, argv, &i, "-j", &v) ||
+			   cli_opt(argc, argv, &i, "--jobs", &v)) {
+			if (a[1] == 'j' && a[2] && a[2] != '=')
 				v = a + 2;
-			else if (!(v = take_value(argc, argv, &i, a)))
+			else if (!v)
 				return usage_error("%s needs a number", a);
 			char *end;
 			long n = strtol(v, &end, 10);

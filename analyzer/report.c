@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cli.h"
 #include "dbcmd.h"
 #include "exitcode.h"
 #include "json.h"
@@ -1790,43 +1791,27 @@ static int write_sarif(struct report *r, int64_t run_id, const char *path)
 	return rc;
 }
 
-static const char *opt_value(int argc, char **argv, int *i, const char *opt)
-{
-	size_t n = strlen(opt);
-	if (strncmp(argv[*i], opt, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "fltcheck: error: %s needs a value\n", opt);
-		return "";
-	}
-	return argv[++*i];
-}
-
 int report_main(int argc, char **argv)
 {
 	const char *sarif = NULL;
 	const char *html = NULL, *run_spec = NULL, *base_spec = NULL, *db_opt = NULL,
 		   *root_opt = NULL;
 	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v;
+		const char *a = argv[i], *v = NULL;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(usage, stdout);
 			return EXIT_CLEAN;
-		} else if ((v = opt_value(argc, argv, &i, "--html"))) {
+		} else if (cli_opt(argc, argv, &i, "--html", &v)) {
 			html = v;
-		} else if ((v = opt_value(argc, argv, &i, "--sarif"))) {
+		} else if (cli_opt(argc, argv, &i, "--sarif", &v)) {
 			sarif = v;
-		} else if ((v = opt_value(argc, argv, &i, "--run"))) {
+		} else if (cli_opt(argc, argv, &i, "--run", &v)) {
 			run_spec = v;
-		} else if ((v = opt_value(argc, argv, &i, "--baseline-run"))) {
+		} else if (cli_opt(argc, argv, &i, "--baseline-run", &v)) {
 			base_spec = v;
-		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
+		} else if (cli_opt(argc, argv, &i, "--db", &v)) {
 			db_opt = v;
-		} else if ((v = opt_value(argc, argv, &i, "--root"))) {
+		} else if (cli_opt(argc, argv, &i, "--root", &v)) {
 			root_opt = v;
 		} else {
 			fprintf(stderr,
@@ -1835,8 +1820,8 @@ int report_main(int argc, char **argv)
 				a);
 			return EXIT_USAGE;
 		}
-		if (v && !*v) {
-			fprintf(stderr, "fltcheck: error: report: empty value for '%s'\n", a);
+		if (!v || !*v) {
+			fprintf(stderr, "fltcheck: error: report: %s needs a value\n", a);
 			return EXIT_USAGE;
 		}
 	}

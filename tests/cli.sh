@@ -72,6 +72,17 @@ run -p
 check "-p without a value: exit 2" one_line_error 2
 run -I
 check "-I without a value: exit 2" one_line_error 2
+# an option's "=value" form takes no further argument
+run --jobs=2 "$tmp/empty.c"
+check "--jobs=2 <file>: exit 0 (the file is not taken as the value)" eval 'rc_is 0 && [ ! -s "$tmp/err" ]'
+run -j=0 "$tmp/empty.c"
+check "-j=0: exit 2, one stderr line naming '0'" eval "one_line_error 2 && err_has \"not '0'\""
+run --cdb="$tmp/no-such.json" "$tmp/empty.c"
+check "--cdb=<missing file>: exit 2 naming it" eval 'one_line_error 2 && err_has "no-such.json"'
+run --format= "$tmp/empty.c"
+check "--format= (empty): exit 2" one_line_error 2
+run report --html
+check "report --html without a value: exit 2, one stderr line" one_line_error 2
 run
 check "no inputs: exit 2, one stderr line" one_line_error 2
 run "$tmp/does-not-exist.c"
