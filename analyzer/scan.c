@@ -366,6 +366,7 @@ static void cache_store(struct scan_result *r, const struct scan_options *o, str
 		t.facts_version = IRSER_VERSION;
 		t.headers = hs;
 		t.nheaders = nh;
+		t.build = build_id();
 		if (store_put_tu(o->db, 0, &t) != STORE_OK)
 			note_db_error(r, o->db);
 	}
@@ -482,8 +483,7 @@ struct root_store {
 	struct scan_result *r;
 	struct store *db;
 	bool read;             /* false with --no-cache: results are written, not read */
-	int64_t newest;        /* the newest scan that marked results */
-	struct ptrvec keys;    /* the keys to mark as used (heap copies) */
+	struct ptrvec keys;    /* the keys this scan used (heap copies) */
 	struct ptrvec put_key; /* the results to write after the engine, and their keys */
 	struct ptrvec put_text;
 };
@@ -492,14 +492,9 @@ static const char *root_get(void *ctx, const char *key)
 {
 	struct root_store *rs = ctx;
 	const char *text = NULL;
-	int64_t gen = 0;
-	int rc = rs->read ? store_get_root(rs->db, key, &rs->r->arena, &text, &gen)
-			  : STORE_NOT_FOUND;
+	int rc = rs->read ? store_get_root(rs->db, key, &rs->r->arena, &text) : STORE_NOT_FOUND;
 	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
 		note_db_error(rs->r, rs->db);
-	/* a result one of the last two scans marked is kept anyway (store.h) */
-	if (rc == STORE_OK && gen >= rs->newest - 1 && gen > 0)
-		return text;
 	ptrvec_push(&rs->keys, xstrdup(key));
 	return rc == STORE_OK ? text : NULL;
 }
@@ -511,7 +506,7 @@ static void root_put(void *ctx, const char *key, const char *text)
 	ptrvec_push(&rs->put_text, xstrdup(text));
 }
 
-/* Writes the new results and marks every key this scan used, in one transaction. */
+/* Writes the new results and the list of the keys this scan used, in one transaction. */
 static void root_store_flush(struct root_store *rs)
 {
 	bool batch = store_begin_batch(rs->db) == STORE_OK;
@@ -702,8 +697,6 @@ void scan_run(struct scan_result *r, const struct scan_input *in, unsigned n,
 		rs.r = r;
 		rs.db = o->db;
 		rs.read = !o->no_cache;
-		if (store_roots_newest(o->db, &rs.newest) != STORE_OK)
-			note_db_error(r, o->db);
 		char *salt = root_salt(o);
 		struct engine_cache cache = { 0 };
 		cache.get = root_get;

@@ -153,6 +153,30 @@ CREATE INDEX root_results_gen ON root_results (gen);
 
 PRAGMA user_version = 4;
 
+-- @version-5
+-- Which root results the recent scans used: one row per scan that ran the
+-- engine (store_keep_roots), keys being its keys, each ended by a NUL byte.
+-- Marking a scan's results costs one row however many there are (an UPDATE of
+-- root_results.gen rewrote every used result). root_results rows that none of
+-- the newest few lists name are deleted once the table has grown well past the
+-- newest list.
+DROP INDEX root_results_gen;
+ALTER TABLE root_results DROP COLUMN gen;
+CREATE TABLE root_scans (
+	id INTEGER PRIMARY KEY,
+	keys BLOB NOT NULL
+) STRICT;
+
+-- The fltcheck build that wrote each cached unit, and when (Unix time in
+-- milliseconds). store_put_tu deletes a path's entries of other builds (their
+-- args_hash covers the build: no scan reads them again) and keeps only the
+-- newest few argument variants of one build; before, every new build and
+-- every set of compile arguments added a copy of the cache for good.
+ALTER TABLE tus ADD COLUMN build TEXT NOT NULL DEFAULT '';
+ALTER TABLE tus ADD COLUMN written_at INTEGER NOT NULL DEFAULT 0;
+
+PRAGMA user_version = 5;
+
 -- @v0-rename
 ALTER TABLE runs RENAME TO v0_runs;
 ALTER TABLE findings RENAME TO v0_findings;

@@ -54,6 +54,7 @@ enum stmt_id {
 	ST_FILE_PUT,
 	ST_FILE_GET,
 	ST_TU_PUT,
+	ST_TU_TRIM,
 	ST_TU_HEADERS_CLEAR,
 	ST_TU_HEADER_PUT,
 	ST_TU_GET,
@@ -67,9 +68,12 @@ enum stmt_id {
 	ST_PROGRAM_GET,
 	ST_ROOT_PUT,
 	ST_ROOT_GET,
-	ST_ROOT_GEN,
-	ST_ROOT_MARK,
-	ST_ROOT_TRIM,
+	ST_ROOT_COUNT,
+	ST_ROOT_SCAN_PUT,
+	ST_ROOT_SCAN_TRIM,
+	ST_ROOT_SCAN_LISTS,
+	ST_ROOT_KEYS,
+	ST_ROOT_DELETE,
 	ST__COUNT
 };
 
@@ -113,12 +117,17 @@ static const char *const stmt_sql[ST__COUNT] = {
 			"mtime_ns = excluded.mtime_ns",
 	[ST_FILE_GET] = "SELECT content_hash, size, mtime_ns FROM files WHERE path = ?1",
 	[ST_TU_PUT] = "INSERT INTO tus (path, args_hash, source_hash, parse_status, diagnostics, "
-		      "facts, facts_version, updated_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+		      "facts, facts_version, updated_run, build, written_at) "
+		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
 		      "ON CONFLICT (path, args_hash) DO UPDATE SET "
 		      "source_hash = excluded.source_hash, parse_status = excluded.parse_status, "
 		      "diagnostics = excluded.diagnostics, facts = excluded.facts, "
-		      "facts_version = excluded.facts_version, updated_run = excluded.updated_run "
+		      "facts_version = excluded.facts_version, updated_run = excluded.updated_run, "
+		      "build = excluded.build, written_at = excluded.written_at "
 		      "RETURNING id",
+	[ST_TU_TRIM] = "DELETE FROM tus WHERE path = ?1 AND id != ?2 AND (build != ?3 OR id NOT IN "
+		       "(SELECT id FROM tus WHERE path = ?1 AND build = ?3 "
+		       "ORDER BY written_at DESC, id DESC LIMIT ?4))",
 	[ST_TU_HEADERS_CLEAR] = "DELETE FROM tu_headers WHERE tu_id = ?1",
 	[ST_TU_HEADER_PUT] = "INSERT OR REPLACE INTO tu_headers (tu_id, header_path, header_hash) "
 			     "VALUES (?1, ?2, ?3)",
@@ -138,11 +147,15 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_PROGRAM_TRIM] = "DELETE FROM program_results WHERE rowid NOT IN "
 			    "(SELECT rowid FROM program_results ORDER BY rowid DESC LIMIT ?1)",
 	[ST_PROGRAM_GET] = "SELECT findings FROM program_results WHERE key = ?1",
-	[ST_ROOT_PUT] = "INSERT OR REPLACE INTO root_results (key, result, gen) VALUES (?1, ?2, 0)",
-	[ST_ROOT_GET] = "SELECT result, gen FROM root_results WHERE key = ?1",
-	[ST_ROOT_GEN] = "SELECT coalesce(max(gen), 0) + 1 FROM root_results",
-	[ST_ROOT_MARK] = "UPDATE root_results SET gen = ?1 WHERE key = ?2",
-	[ST_ROOT_TRIM] = "DELETE FROM root_results WHERE gen <= ?1",
+	[ST_ROOT_PUT] = "INSERT OR REPLACE INTO root_results (key, result) VALUES (?1, ?2)",
+	[ST_ROOT_GET] = "SELECT result FROM root_results WHERE key = ?1",
+	[ST_ROOT_COUNT] = "SELECT count(*) FROM root_results",
+	[ST_ROOT_SCAN_PUT] = "INSERT INTO root_scans (keys) VALUES (?1)",
+	[ST_ROOT_SCAN_TRIM] = "DELETE FROM root_scans WHERE id NOT IN "
+			      "(SELECT id FROM root_scans ORDER BY id DESC LIMIT ?1)",
+	[ST_ROOT_SCAN_LISTS] = "SELECT keys FROM root_scans",
+	[ST_ROOT_KEYS] = "SELECT rowid, key FROM root_results",
+	[ST_ROOT_DELETE] = "DELETE FROM root_results WHERE rowid = ?1",
 	[ST_FINGERPRINT_MATCH] = "SELECT DISTINCT fingerprint FROM findings "
 				 "WHERE substr(fingerprint, 1, length(?1)) = ?1 "
 				 "ORDER BY fingerprint LIMIT 2",
@@ -1287,6 +1300,9 @@ static int put_tu(struct store *s, int64_t run_id, const struct store_tu *tu)
 	sqlite3_bind_int(st, 7, tu->facts_version);
 	if (run_id)
 		sqlite3_bind_int64(st, 8, run_id);
+	const char *build = tu->build ? tu->build : "";
+	bind_text(st, 9, build);
+	sqlite3_bind_int64(st, 10, now_ms());
 	rc = sqlite3_step(st);
 	tu_id = sqlite3_column_int64(st, 0);
 	if (rc != SQLITE_ROW) {
@@ -1295,6 +1311,16 @@ static int put_tu(struct store *s, int64_t run_id, const struct store_tu *tu)
 		return s->err_code;
 	}
 	stmt_done(st);
+
+	/* the path's entries of other builds, and its older variants, go (tu_headers cascades) */
+	if (!(st = stmt(s, ST_TU_TRIM)))
+		return s->err_code;
+	bind_text(st, 1, tu->path);
+	sqlite3_bind_int64(st, 2, tu_id);
+	bind_text(st, 3, build);
+	sqlite3_bind_int(st, 4, STORE_TU_VARIANTS_KEPT);
+	if (step_done(s, st, "write to"))
+		return s->err_code;
 
 	if (!(st = stmt(s, ST_TU_HEADERS_CLEAR)))
 		return s->err_code;
@@ -1501,8 +1527,7 @@ int store_put_root(struct store *s, const char *key, const char *result)
 	return tx_end(s, own, step_done(s, st, "write to"));
 }
 
-int store_get_root(struct store *s, const char *key, struct arena *a, const char **result,
-		   int64_t *gen)
+int store_get_root(struct store *s, const char *key, struct arena *a, const char **result)
 {
 	sqlite3_stmt *st;
 	*result = NULL;
@@ -1514,8 +1539,6 @@ int store_get_root(struct store *s, const char *key, struct arena *a, const char
 	int rc = sqlite3_step(st), ret;
 	if (rc == SQLITE_ROW) {
 		*result = column_dup(st, 0, a);
-		if (gen)
-			*gen = sqlite3_column_int64(st, 1);
 		ret = STORE_OK;
 	} else {
 		ret = rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_db(s, "read");
@@ -1524,19 +1547,64 @@ int store_get_root(struct store *s, const char *key, struct arena *a, const char
 	return ret;
 }
 
-int store_roots_newest(struct store *s, int64_t *gen)
+/* Deletes the root results that no stored list names (inside a transaction). */
+static int prune_roots(struct store *s)
 {
+	struct strmap named = { 0 };
 	sqlite3_stmt *st;
-	*gen = 0;
-	if (s->err)
+	int rc, ret = STORE_OK;
+	if (!(st = stmt(s, ST_ROOT_SCAN_LISTS)))
 		return s->err_code;
-	if (!(st = stmt(s, ST_ROOT_GEN)))
-		return s->err_code;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*gen = sqlite3_column_int64(st, 0) - 1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *p = sqlite3_column_blob(st, 0);
+		int n = sqlite3_column_bytes(st, 0);
+		for (const char *end = p + n; p && p < end;) {
+			const char *z = memchr(p, '\0', (size_t)(end - p));
+			if (!z)
+				break;
+			strmap_slot(&named, p, NULL);
+			p = z + 1;
+		}
+	}
 	stmt_done(st);
-	return rc == SQLITE_ROW ? STORE_OK : fail_db(s, "read");
+	if (rc != SQLITE_DONE) {
+		strmap_free(&named, NULL);
+		return fail_db(s, "read");
+	}
+	int64_t *gone = NULL;
+	size_t ngone = 0, cap = 0;
+	if (!(st = stmt(s, ST_ROOT_KEYS))) {
+		strmap_free(&named, NULL);
+		return s->err_code;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = column_str(st, 1);
+		bool added;
+		if (!key)
+			key = "";
+		strmap_slot(&named, key, &added);
+		if (!added)
+			continue;
+		if (ngone == cap) {
+			cap = cap ? cap * 2 : 256;
+			gone = xrealloc(gone, cap * sizeof(*gone));
+		}
+		gone[ngone++] = sqlite3_column_int64(st, 0);
+	}
+	stmt_done(st);
+	strmap_free(&named, NULL);
+	if (rc != SQLITE_DONE)
+		ret = fail_db(s, "read");
+	for (size_t i = 0; i < ngone && ret == STORE_OK; i++) {
+		if (!(st = stmt(s, ST_ROOT_DELETE))) {
+			ret = s->err_code;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, gone[i]);
+		ret = step_done(s, st, "write to");
+	}
+	free(gone);
+	return ret;
 }
 
 int store_keep_roots(struct store *s, const char *const *keys, unsigned n)
@@ -1545,28 +1613,42 @@ int store_keep_roots(struct store *s, const char *const *keys, unsigned n)
 	bool own;
 	if (s->err || tx_begin(s, &own))
 		return s->err_code;
-	if (!(st = stmt(s, ST_ROOT_GEN)))
-		return tx_end(s, own, s->err_code);
-	int64_t gen = 0;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		gen = sqlite3_column_int64(st, 0);
-	stmt_done(st);
-	if (rc != SQLITE_ROW)
-		return tx_end(s, own, fail_db(s, "read"));
+	size_t len = 0;
+	for (unsigned i = 0; i < n; i++)
+		len += strlen(keys[i]) + 1;
+	char *list = xmalloc(len ? len : 1), *p = list;
+	for (unsigned i = 0; i < n; i++) {
+		size_t k = strlen(keys[i]) + 1;
+		memcpy(p, keys[i], k);
+		p += k;
+	}
 	int ret = STORE_OK;
-	for (unsigned i = 0; i < n && ret == STORE_OK; i++) {
-		if (!(st = stmt(s, ST_ROOT_MARK)))
-			return tx_end(s, own, s->err_code);
-		sqlite3_bind_int64(st, 1, gen);
-		bind_text(st, 2, keys[i]);
-		ret = step_done(s, st, "write to");
+	if (!(st = stmt(s, ST_ROOT_SCAN_PUT))) {
+		free(list);
+		return tx_end(s, own, s->err_code);
 	}
+	sqlite3_bind_blob64(st, 1, list, len, SQLITE_STATIC);
+	ret = step_done(s, st, "write to");
+	free(list);
 	if (ret == STORE_OK) {
-		if (!(st = stmt(s, ST_ROOT_TRIM)))
+		if (!(st = stmt(s, ST_ROOT_SCAN_TRIM)))
 			return tx_end(s, own, s->err_code);
-		sqlite3_bind_int64(st, 1, gen - STORE_ROOT_SCANS_KEPT);
+		sqlite3_bind_int(st, 1, STORE_ROOT_SCANS_KEPT);
 		ret = step_done(s, st, "write to");
 	}
+	/* prune when the results have grown well past what this scan used */
+	int64_t count = 0;
+	if (ret == STORE_OK) {
+		if (!(st = stmt(s, ST_ROOT_COUNT)))
+			return tx_end(s, own, s->err_code);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			count = sqlite3_column_int64(st, 0);
+		stmt_done(st);
+		if (rc != SQLITE_ROW)
+			ret = fail_db(s, "read");
+	}
+	if (ret == STORE_OK && count > 2 * (int64_t)n + STORE_ROOT_SLACK)
+		ret = prune_roots(s);
 	return tx_end(s, own, ret);
 }

@@ -46,7 +46,7 @@ enum {
 };
 
 /* The schema version this binary writes, and the application_id it stamps. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_APPLICATION_ID 0x464C5443 /* "FLTC" */
 /* Milliseconds a writer waits for another writer before STORE_LOCKED. */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -249,14 +249,19 @@ struct store_tu {
 	int facts_version;
 	const struct store_header *headers; /* every header it included */
 	unsigned nheaders;
+	const char *build; /* the fltcheck build that wrote it (store_put_tu), or NULL */
 };
+
+/* How many argument variants of one path store_put_tu keeps (the newest written). */
+#define STORE_TU_VARIANTS_KEPT 4
 
 /*
  * Stores a translation unit's cache entry, replacing the one with the same
- * path and args_hash (and its header list). run_id is the run that parsed it,
- * or 0. Inside an open run this is part of the run's transaction; outside it
- * is a transaction of its own, so a scan can cache each unit as it finishes.
- * Everything is copied.
+ * path and args_hash (and its header list), and deletes the path's entries
+ * written by other builds and all but its STORE_TU_VARIANTS_KEPT newest
+ * written ones. run_id is the run that parsed it, or 0. Inside an open run this is part of the
+ * run's transaction; outside it is a transaction of its own, so a scan can cache each unit as it
+ * finishes. Everything is copied.
  */
 int store_put_tu(struct store *s, int64_t run_id, const struct store_tu *tu);
 
@@ -288,26 +293,20 @@ int store_get_program(struct store *s, const char *key, struct arena *a, const c
 int store_begin_read(struct store *s);
 int store_end_read(struct store *s);
 
-/* Per-root engine results (schema.sql, root_results; rootcache.h). */
-/* How many scans' worth of root results store_keep_roots keeps. */
+/* Per-root engine results (schema.sql, root_results and root_scans; rootcache.h). */
+/* How many scans' lists of used root results store_keep_roots keeps. */
 #define STORE_ROOT_SCANS_KEPT 4
-/*
- * The result stored under key, copied into a: STORE_OK or STORE_NOT_FOUND;
- * *gen (may be NULL) gets the newest scan that marked it (0: none yet).
- */
-int store_get_root(struct store *s, const char *key, struct arena *a, const char **result,
-		   int64_t *gen);
-/* The newest scan number store_keep_roots gave (0 when none). */
-int store_roots_newest(struct store *s, int64_t *gen);
-/* Stores result under key (replacing one), unmarked until store_keep_roots. */
+/* Results beyond twice the newest list that make store_keep_roots prune. */
+#define STORE_ROOT_SLACK 64
+/* The result stored under key, copied into a: STORE_OK or STORE_NOT_FOUND. */
+int store_get_root(struct store *s, const char *key, struct arena *a, const char **result);
+/* Stores result under key (replacing one); kept while a recent list names it. */
 int store_put_root(struct store *s, const char *key, const char *result);
 /*
- * Marks keys[0..n) as used by a new scan and deletes the results that none
- * of the last STORE_ROOT_SCANS_KEPT scans that called this marked. A scan
- * need not mark a row that one of the last two scans marked: it outlives the
- * next scan anyway. The scan's number is the highest stored gen + 1, so a
- * call that marks no stored row does not count as a scan. Its own
- * transaction outside a run or batch.
+ * Records keys[0..n) as the results a new scan used (one row, whatever n)
+ * and forgets the lists older than the newest STORE_ROOT_SCANS_KEPT. When
+ * more than 2 n + STORE_ROOT_SLACK results are stored, deletes those that no
+ * kept list names. Its own transaction outside a run or batch.
  */
 int store_keep_roots(struct store *s, const char *const *keys, unsigned n);
 

@@ -817,7 +817,11 @@ static void test_store__program_results(void)
 		     STORE_PROGRAM_RESULTS_KEPT);
 }
 
-/* Root results: put and get, replaced by a later put, kept while recent scans mark them. */
+/*
+ * Root results: put and get, replaced by a later put; one list row per scan,
+ * the newest STORE_ROOT_SCANS_KEPT kept; results no kept list names deleted
+ * once the table outgrows twice the newest list.
+ */
 static void test_store__root_results(void)
 {
 	char *path = new_path("roots");
@@ -826,42 +830,31 @@ static void test_store__root_results(void)
 
 	if (!s)
 		return;
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_NOT_FOUND);
 	CHECK(text == NULL);
 	CHECK_EQ_INT(store_put_root(s, "A", "result a"), STORE_OK);
 	CHECK_EQ_INT(store_put_root(s, "B", "result b"), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
 	CHECK_EQ_STR(text, "result a");
 	CHECK_EQ_INT(store_put_root(s, "A", "result a2"), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
 	CHECK_EQ_STR(text, "result a2");
 
-	/* a scan uses both; then STORE_ROOT_SCANS_KEPT scans use only A: B goes with the last */
 	static const char *const both[] = { "A", "B" }, *const only_a[] = { "A" };
-	int64_t gen = -1, newest = -1;
-	CHECK_EQ_INT(store_roots_newest(s, &newest), STORE_OK);
-	CHECK_EQ_INT(newest, 0);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, &gen), STORE_OK);
-	CHECK_EQ_INT(gen, 0);
-	CHECK_EQ_INT(store_keep_roots(s, both, 2), STORE_OK);
-	CHECK_EQ_INT(store_roots_newest(s, &newest), STORE_OK);
-	CHECK_EQ_INT(newest, 1);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, &gen), STORE_OK);
-	CHECK_EQ_INT(gen, 1);
-	for (unsigned i = 0; i < STORE_ROOT_SCANS_KEPT; i++) {
-		CHECK_EQ_INT(store_get_root(s, "B", &A, &text, NULL), STORE_OK);
-		CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_OK);
-	}
-	CHECK_EQ_INT(store_get_root(s, "B", &A, &text, NULL), STORE_NOT_FOUND);
-	CHECK_EQ_INT(store_get_root(s, "A", &A, &text, NULL), STORE_OK);
+	for (unsigned i = 0; i < STORE_ROOT_SCANS_KEPT + 2; i++)
+		CHECK_EQ_INT(store_keep_roots(s, both, 2), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_scans", NULL), STORE_ROOT_SCANS_KEPT);
+	CHECK_EQ_INT(
+		raw_int(path, "SELECT length(keys) FROM root_scans ORDER BY id DESC LIMIT 1", NULL),
+		4);
 
-	/* a result put but never marked goes with the next scan */
+	/* a small table is not pruned: C, in no list, stays */
 	CHECK_EQ_INT(store_put_root(s, "C", "result c"), STORE_OK);
 	CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "C", &A, &text, NULL), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "C", &A, &text), STORE_OK);
 
-	/* many keys inside a batch, as a scan writes them */
-	enum { N = 2000 };
+	/* a scan of N keys, in a batch as a scan writes them */
+	enum { N = 400, FEW = 100 };
 	const char **keys = arena_alloc(&A, N * sizeof(*keys));
 	CHECK_EQ_INT(store_begin_batch(s), STORE_OK);
 	for (unsigned i = 0; i < N; i++) {
@@ -870,18 +863,38 @@ static void test_store__root_results(void)
 	}
 	CHECK_EQ_INT(store_keep_roots(s, keys, N), STORE_OK);
 	CHECK_EQ_INT(store_end_batch(s), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), N + 3);
+
+	/* then scans of the first FEW: N + 3 > 2 FEW + slack, so each prunes what no
+	 * kept list names: C at once, B and A as their lists age out, then the rest */
+	_Static_assert(N + 3 > 2 * FEW + STORE_ROOT_SLACK, "the scans of FEW prune");
+	CHECK_EQ_INT(store_keep_roots(s, keys, FEW), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "C", &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "B", &A, &text), STORE_OK);
+	CHECK_EQ_INT(store_keep_roots(s, keys, FEW), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "B", &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_OK);
+	CHECK_EQ_INT(store_keep_roots(s, keys, FEW), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "A", &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, keys[N - 1], &A, &text), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), N);
+	CHECK_EQ_INT(store_keep_roots(s, keys, FEW), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, keys[N - 1], &A, &text), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_root(s, keys[FEW - 1], &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "r");
+	CHECK_EQ_INT(store_get_root(s, keys[FEW], &A, &text), STORE_NOT_FOUND);
 
 	/* after an error neither writes */
 	CHECK_EQ_INT(store_set_triage(s, "fp", "bogus", NULL), STORE_ERROR);
 	CHECK_EQ_INT(store_put_root(s, "late", "r"), STORE_ERROR);
 	CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_ERROR);
 	store_close(s);
-	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), N + 1);
-	CHECK_EQ_INT(raw_int(path, "SELECT count(DISTINCT gen) FROM root_results", NULL), 2);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), FEW);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_scans", NULL), STORE_ROOT_SCANS_KEPT);
 }
 
 /* A database of schema 3 (sections 1 to 3) with a TU and a program result gains
- * the root results of schema 4; its rows stay. */
+ * the root results; its rows stay. */
 static void test_store__migrates_version_3(void)
 {
 	char *path = new_path("v3");
@@ -904,7 +917,7 @@ static void test_store__migrates_version_3(void)
 	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), STORE_SCHEMA_VERSION);
 	CHECK_EQ_INT(raw_int(path,
 			     "SELECT count(*) FROM sqlite_schema WHERE name IN "
-			     "('root_results', 'root_results_gen')",
+			     "('root_results', 'root_scans')",
 			     NULL),
 		     2);
 	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_results", NULL), 0);
@@ -918,8 +931,51 @@ static void test_store__migrates_version_3(void)
 	if (tu.nheaders == 1)
 		CHECK_EQ_STR(tu.headers[0].hash, "hdr");
 	CHECK_EQ_INT(store_put_root(s, "r", "x"), STORE_OK);
-	CHECK_EQ_INT(store_get_root(s, "r", &A, &text, NULL), STORE_OK);
+	CHECK_EQ_INT(store_get_root(s, "r", &A, &text), STORE_OK);
 	CHECK_EQ_STR(text, "x");
+	store_close(s);
+}
+
+/* A database of schema 4 keeps its root results, without their gen column and
+ * index; its cached units gain the build that wrote them. */
+static void test_store__migrates_version_4(void)
+{
+	char *path = new_path("v4");
+	const char *start = strstr(store_schema_sql, "\n-- @version-1\n");
+	const char *end = start ? strstr(start, "\n-- @version-5\n") : NULL;
+	const char *text = NULL;
+
+	CHECK(start && end);
+	if (!start || !end)
+		return;
+	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
+	raw_exec(path, "INSERT INTO root_results VALUES ('k1', 'one', 3), ('k2', 'two', 0);");
+	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), 4);
+	struct store *s = OPEN_OK(path);
+	if (!s)
+		return;
+	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), STORE_SCHEMA_VERSION);
+	CHECK_EQ_INT(raw_int(path,
+			     "SELECT count(*) FROM pragma_table_info('root_results') WHERE name = "
+			     "'gen'",
+			     NULL),
+		     0);
+	CHECK_EQ_INT(raw_int(path,
+			     "SELECT count(*) FROM sqlite_schema WHERE name = 'root_results_gen'",
+			     NULL),
+		     0);
+	CHECK_EQ_INT(raw_int(path,
+			     "SELECT count(*) FROM pragma_table_info('tus') WHERE name IN "
+			     "('build', 'written_at')",
+			     NULL),
+		     2);
+	CHECK_EQ_INT(store_get_root(s, "k1", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "one");
+	CHECK_EQ_INT(store_get_root(s, "k2", &A, &text), STORE_OK);
+	CHECK_EQ_STR(text, "two");
+	static const char *const k1[] = { "k1" };
+	CHECK_EQ_INT(store_keep_roots(s, k1, 1), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_scans", NULL), 1);
 	store_close(s);
 }
 
@@ -1177,6 +1233,56 @@ static void test_store__two_writers(void)
 	store_close(a);
 }
 
+/*
+ * The TU cache keeps a path's STORE_TU_VARIANTS_KEPT newest argument variants
+ * of one build; an entry by another build removes the path's older builds'
+ * entries and their header lists, and touches no other path.
+ */
+static void test_store__tu_variants_pruned(void)
+{
+	char *path = new_path("tuvar");
+	struct store *s = OPEN_OK(path);
+	const struct store_header headers[] = { { "inc/a.h", "h1" } };
+	struct store_tu tu = { 0 }, got;
+
+	if (!s)
+		return;
+	tu.source_hash = "src";
+	tu.diagnostics = "";
+	tu.facts_version = 2;
+	tu.headers = headers;
+	tu.nheaders = 1;
+	tu.build = "build-1";
+	tu.path = "other.c";
+	tu.args_hash = "args-0";
+	CHECK_EQ_INT(store_put_tu(s, 0, &tu), STORE_OK);
+	tu.path = "a.c";
+	enum { V = STORE_TU_VARIANTS_KEPT + 2 };
+	for (unsigned i = 0; i < V; i++) {
+		tu.args_hash = arena_fmt(&A, "args-%u", i);
+		CHECK_EQ_INT(store_put_tu(s, 0, &tu), STORE_OK);
+	}
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM tus WHERE path = 'a.c'", NULL),
+		     STORE_TU_VARIANTS_KEPT);
+	CHECK_EQ_INT(store_get_tu(s, "a.c", "args-0", &A, &got), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_tu(s, "a.c", arena_fmt(&A, "args-%u", V - 1), &A, &got), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM tu_headers", NULL),
+		     STORE_TU_VARIANTS_KEPT + 1);
+
+	/* a new build: a.c's entries of build-1 go with its first put; other.c stays */
+	tu.build = "build-2";
+	tu.args_hash = "args-new";
+	CHECK_EQ_INT(store_put_tu(s, 0, &tu), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM tus WHERE path = 'a.c'", NULL), 1);
+	CHECK_EQ_INT(store_get_tu(s, "a.c", "args-new", &A, &got), STORE_OK);
+	CHECK_EQ_INT(store_get_tu(s, "other.c", "args-0", &A, &got), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM tu_headers", NULL), 2);
+	char *build = NULL;
+	raw_int(path, "SELECT build FROM tus WHERE path = 'a.c'", &build);
+	CHECK_EQ_STR(build, "build-2");
+	store_close(s);
+}
+
 static void test_store__tu_cache(void)
 {
 	char *path = new_path("tu");
@@ -1308,6 +1414,8 @@ void unit_main(void)
 	RUN(test_store__old_runs_dropped);
 	RUN(test_store__program_results);
 	RUN(test_store__root_results);
+	RUN(test_store__tu_variants_pruned);
+	RUN(test_store__migrates_version_4);
 	RUN(test_store__migrates_version_3);
 	RUN(test_store__run_files);
 	RUN(test_store__match_fingerprint);
