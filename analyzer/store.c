@@ -1611,7 +1611,11 @@ int store_keep_roots(struct store *s, const char *const *keys, unsigned n)
 {
 	sqlite3_stmt *st;
 	bool own;
-	if (s->err || tx_begin(s, &own))
+	if (s->err)
+		return s->err_code;
+	if (!n)
+		return STORE_OK; /* a scan without roots does not age the lists */
+	if (tx_begin(s, &own))
 		return s->err_code;
 	size_t len = 0;
 	for (unsigned i = 0; i < n; i++)

@@ -306,7 +306,8 @@ int store_put_root(struct store *s, const char *key, const char *result);
  * Records keys[0..n) as the results a new scan used (one row, whatever n)
  * and forgets the lists older than the newest STORE_ROOT_SCANS_KEPT. When
  * more than 2 n + STORE_ROOT_SLACK results are stored, deletes those that no
- * kept list names. Its own transaction outside a run or batch.
+ * kept list names. n = 0 changes nothing. Its own transaction outside a run
+ * or batch.
  */
 int store_keep_roots(struct store *s, const char *const *keys, unsigned n);
 

@@ -848,6 +848,13 @@ static void test_store__root_results(void)
 		raw_int(path, "SELECT length(keys) FROM root_scans ORDER BY id DESC LIMIT 1", NULL),
 		4);
 
+	/* a scan without roots stores no list */
+	CHECK_EQ_INT(store_keep_roots(s, NULL, 0), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM root_scans", NULL), STORE_ROOT_SCANS_KEPT);
+	CHECK_EQ_INT(
+		raw_int(path, "SELECT length(keys) FROM root_scans ORDER BY id DESC LIMIT 1", NULL),
+		4);
+
 	/* a small table is not pruned: C, in no list, stays */
 	CHECK_EQ_INT(store_put_root(s, "C", "result c"), STORE_OK);
 	CHECK_EQ_INT(store_keep_roots(s, only_a, 1), STORE_OK);
