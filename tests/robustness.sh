@@ -42,7 +42,8 @@ limit=${ROBUSTNESS_TIMEOUT:-60}
 
 # Sanitizer builds: make every report fatal and visible, unless the caller
 # (tests/run-all.sh) has already chosen options.
-: "${ASAN_OPTIONS:=detect_leaks=1:abort_on_error=1}"
+# intercept_tls_get_addr=0: see scripts/test.sh (LeakSanitizer's tracer crash)
+: "${ASAN_OPTIONS:=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0}"
 : "${UBSAN_OPTIONS:=print_stacktrace=1:halt_on_error=1}"
 if [ -f "$root/tests/lsan.supp" ]; then
 	: "${LSAN_OPTIONS:=suppressions=$root/tests/lsan.supp}"
