@@ -59,6 +59,7 @@ struct options {
 	const char *revision;
 	const char *baseline;
 	const char *new_since;
+	int fail_on; /* the lowest severity that fails the run (enum rule_severity), or -1: none */
 	unsigned jobs;
 	bool no_db;
 	bool no_cache;
@@ -96,6 +97,9 @@ static const char usage_text[] =
 	"                           or .git, else the current folder)\n"
 	"  -j, --jobs <n>           parse n files and analyze n callbacks at once (default: the\n"
 	"                           number of cores)\n"
+	"  --fail-on <level>        the findings that make the exit status 1: note (default: "
+	"all),\n"
+	"                           warning (warnings and errors), error, or never\n"
 	"\n"
 	"findings database (see also: fltcheck runs|findings|diff|triage|baseline --help):\n"
 	"  --db <file>              the database (default: <root>/.fltcheck/fltcheck.db)\n"
@@ -115,7 +119,7 @@ static const char usage_text[] =
 	"  -q, --quiet              no parse error counts on stderr\n"
 	"  --version, --help\n"
 	"\n"
-	"exit status: 0 no findings, 1 findings, 2 usage or input error,\n"
+	"exit status: 0 no findings (at the --fail-on level), 1 findings, 2 usage or input error,\n"
 	"             3 some code could not be analyzed (wins over 1),\n"
 	"             4 database error, 130 interrupted\n";
 
@@ -830,7 +834,7 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 	struct findings shown = { 0 };
 	shown.v = xcalloc(r.findings.n + 1, sizeof(*shown.v));
 	const char **state = xcalloc(r.findings.n + 1, sizeof(*state));
-	unsigned triaged = 0, known = 0, fresh = 0;
+	unsigned triaged = 0, known = 0, fresh = 0, failing = 0;
 	if (o->hook)
 		hook_add_includers(o, &r);
 	for (unsigned i = 0; i < r.findings.n; i++) {
@@ -847,6 +851,8 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 			known++;
 		else
 			fresh++;
+		if (!old && o->fail_on >= 0 && (int)f->rule->severity >= o->fail_on)
+			failing++;
 		if (old && !sarif)
 			continue;
 		state[shown.n] = old ? "unchanged" : "new";
@@ -855,7 +861,7 @@ static int scan_and_report(const struct inputs *in, const struct options *o, con
 	print_findings(o, &shown, &r, enabled, compare ? state : NULL, argc, argv);
 	suppress_print_notes(strcmp(o->format, "text") ? stderr : stdout, &r.sup);
 	if (rc == EXIT_CLEAN)
-		rc = r.incomplete ? EXIT_INCOMPLETE : fresh ? EXIT_FINDINGS : EXIT_CLEAN;
+		rc = r.incomplete ? EXIT_INCOMPLETE : failing ? EXIT_FINDINGS : EXIT_CLEAN;
 	if (!o->quiet && !o->hook && !strcmp(o->format, "text") && (fresh || r.incomplete)) {
 		fprintf(stderr, "fltcheck: %u finding%s in %u file%s", fresh, fresh == 1 ? "" : "s",
 			in->n, in->n == 1 ? "" : "s");
@@ -1003,6 +1009,20 @@ int main(int argc, char **argv)
 		} else if (cli_opt(argc, argv, &i, "--revision", &v)) {
 			if (!(o.revision = v) || !*o.revision)
 				return usage_error("%s needs a label", a);
+		} else if (cli_opt(argc, argv, &i, "--fail-on", &v)) {
+			if (!v)
+				return usage_error("%s needs a level", a);
+			if (!strcmp(v, "never"))
+				o.fail_on = -1;
+			else if (!strcmp(v, "note") || !strcmp(v, "warning") || !strcmp(v, "error"))
+				o.fail_on = !strcmp(v, "note")      ? SEV_NOTE
+					    : !strcmp(v, "warning") ? SEV_WARNING
+								    : SEV_ERROR;
+			else
+				return usage_error(
+					"unknown level '%s': use note, warning, error or "
+					"never",
+					v);
 		} else if (cli_opt(argc, argv, &i, "--baseline", &v)) {
 			if (!(o.baseline = v))
 				return usage_error("%s needs a file", a);

@@ -96,6 +96,27 @@ check "directory without sources: exit 2, one stderr line" one_line_error 2
 run --wdk "$tmp/no-such-wdk" "$tmp/empty.c"
 check "--wdk missing folder: exit 2, one stderr line" one_line_error 2
 
+# ------------------------------------------------------------- --fail-on
+
+note_only=$root/corpus/rules/sync-create/bad_plain_precreate.c # one note
+buggy=$root/corpus/drivers/buggy                               # notes, warnings, errors
+run --no-db "$note_only"
+check "a note fails the run by default: exit 1" eval 'rc_is 1 && out_has ": note: "'
+run --no-db --fail-on warning "$note_only"
+check "--fail-on warning: the note is shown, exit 0" eval 'rc_is 0 && out_has ": note: "'
+run --no-db --fail-on=never "$buggy"
+check "--fail-on=never: findings shown, exit 0" eval 'rc_is 0 && out_has ": error: "'
+run --no-db --fail-on error "$buggy"
+check "--fail-on error with errors: exit 1" rc_is 1
+run --no-db --fail-on error "$note_only"
+check "--fail-on error with a note only: exit 0" rc_is 0
+run --no-db --fail-on never "$data/body_syntax_error.c"
+check "--fail-on never does not hide unanalyzed code: exit 3" rc_is 3
+run --fail-on bogus "$tmp/empty.c"
+check "--fail-on bogus: exit 2, one stderr line" eval 'one_line_error 2 && err_has bogus'
+run --fail-on
+check "--fail-on without a level: exit 2" one_line_error 2
+
 # ------------------------------------------------------------- trivial inputs
 
 run "$tmp/empty.c"
