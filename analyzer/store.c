@@ -63,6 +63,9 @@ enum stmt_id {
 	ST_RUN_FILES,
 	ST_FINGERPRINT_MATCH,
 	ST_RUNS_TRIM,
+	ST_CACHED_PATHS,
+	ST_TU_FORGET,
+	ST_FILE_FORGET,
 	ST_PROGRAM_PUT,
 	ST_PROGRAM_TRIM,
 	ST_PROGRAM_GET,
@@ -139,6 +142,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 			    "VALUES (?1, ?2, ?3, ?4)",
 	[ST_RUN_FILES] = "SELECT path, status, reason FROM run_files WHERE run_id = ?1 "
 			 "ORDER BY path",
+	[ST_CACHED_PATHS] = "SELECT path FROM tus UNION SELECT path FROM files",
+	[ST_TU_FORGET] = "DELETE FROM tus WHERE path = ?1",
+	[ST_FILE_FORGET] = "DELETE FROM files WHERE path = ?1",
 	[ST_RUNS_TRIM] =
 		"DELETE FROM runs WHERE revision IS NULL AND id NOT IN (SELECT id FROM runs "
 		"WHERE revision IS NULL ORDER BY id DESC LIMIT ?1)",
@@ -828,6 +834,49 @@ static int check_run(struct store *s, int64_t run_id)
 	return STORE_OK;
 }
 
+/* The statements of store_forget_missing, inside a transaction. */
+static int forget_missing(struct store *s)
+{
+	sqlite3_stmt *st = stmt(s, ST_CACHED_PATHS);
+	struct ptrvec gone = { 0 };
+	int rc, ret = STORE_OK;
+	if (!st)
+		return s->err_code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *path = column_str(st, 0);
+		/* only absolute paths: a relative one depends on where fltcheck runs */
+		if (path && path[0] == '/' && access(path, F_OK) != 0 &&
+		    (errno == ENOENT || errno == ENOTDIR))
+			ptrvec_push(&gone, xstrdup(path));
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE)
+		ret = fail_db(s, "read");
+	for (unsigned i = 0; i < gone.n && ret == STORE_OK; i++) {
+		static const enum stmt_id del[] = { ST_TU_FORGET, ST_FILE_FORGET };
+		for (unsigned k = 0; k < 2 && ret == STORE_OK; k++) {
+			if (!(st = stmt(s, del[k]))) {
+				ret = s->err_code;
+				break;
+			}
+			bind_text(st, 1, gone.v[i]);
+			ret = step_done(s, st, "write to");
+		}
+	}
+	for (unsigned i = 0; i < gone.n; i++)
+		free(gone.v[i]);
+	ptrvec_free(&gone);
+	return ret;
+}
+
+int store_forget_missing(struct store *s)
+{
+	bool own;
+	if (s->err || tx_begin(s, &own))
+		return s->err_code;
+	return tx_end(s, own, forget_missing(s));
+}
+
 int store_commit_run(struct store *s, int64_t run_id, unsigned files_analyzed,
 		     unsigned files_failed)
 {
@@ -852,6 +901,8 @@ int store_commit_run(struct store *s, int64_t run_id, unsigned files_analyzed,
 			rc = step_done(s, st, "write to");
 		}
 	}
+	if (rc == STORE_OK && run_id % STORE_MISSING_CHECK_RUNS == 0)
+		rc = forget_missing(s);
 	if (rc == STORE_OK)
 		rc = exec_stmt(s, ST_COMMIT, "commit to");
 	if (rc != STORE_OK)

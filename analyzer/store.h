@@ -140,10 +140,22 @@ int store_get_run_files(struct store *s, int64_t run_id,
  * (with their findings); labelled runs are kept until deleted by hand. */
 #define STORE_RUNS_KEPT 50
 
+/* Every how many runs committing one also does store_forget_missing. */
+#define STORE_MISSING_CHECK_RUNS 16
+
 /* Records the counts and the finish time, drops the oldest unlabelled runs beyond
- * STORE_RUNS_KEPT, and commits the run. */
+ * STORE_RUNS_KEPT, every STORE_MISSING_CHECK_RUNS-th run forgets the files that
+ * are gone (store_forget_missing), and commits the run. */
 int store_commit_run(struct store *s, int64_t run_id, unsigned files_analyzed,
 		     unsigned files_failed);
+
+/*
+ * Deletes the cached units and file hashes of absolute paths that no longer
+ * exist (deleted or renamed sources and headers), so that the cache does
+ * not keep them for good. A unit that includes a vanished header is already
+ * stale; it goes when its own path is written again.
+ */
+int store_forget_missing(struct store *s);
 
 /*
  * Rolls the open run back (a no-op when none is open); the database is as

@@ -1290,6 +1290,56 @@ static void test_store__tu_variants_pruned(void)
 	store_close(s);
 }
 
+/* Cached units and file hashes of absolute paths that are gone are forgotten,
+ * by store_forget_missing and by every STORE_MISSING_CHECK_RUNS-th run. */
+static void test_store__forgets_missing_files(void)
+{
+	char *path = new_path("missing");
+	struct store *s = OPEN_OK(path);
+	const char *here = arena_fmt(&A, "%s/here.c", tmp);
+	const char *gone = arena_fmt(&A, "%s/gone.c", tmp);
+	const char *later = arena_fmt(&A, "%s/later.c", tmp);
+	FILE *f = fopen(here, "w");
+	struct store_tu tu = { 0 }, got;
+	int64_t id = 0;
+
+	if (f)
+		fclose(f);
+	if (!s || !f)
+		return;
+	tu.args_hash = "args";
+	tu.source_hash = "src";
+	tu.diagnostics = "";
+	tu.facts_version = 2;
+	const char *const paths[] = { here, gone, "rel/gone.c" };
+	for (unsigned i = 0; i < 3; i++) {
+		tu.path = paths[i];
+		CHECK_EQ_INT(store_put_tu(s, 0, &tu), STORE_OK);
+		struct store_file file = { paths[i], "h", 1, 1 };
+		CHECK_EQ_INT(store_put_file(s, &file), STORE_OK);
+	}
+	CHECK_EQ_INT(store_forget_missing(s), STORE_OK);
+	CHECK_EQ_INT(store_get_tu(s, here, "args", &A, &got), STORE_OK);
+	CHECK_EQ_INT(store_get_tu(s, gone, "args", &A, &got), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_tu(s, "rel/gone.c", "args", &A, &got), STORE_OK);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM files", NULL), 2);
+
+	/* runs: the check comes with run STORE_MISSING_CHECK_RUNS, not before */
+	tu.path = later;
+	CHECK_EQ_INT(store_put_tu(s, 0, &tu), STORE_OK);
+	for (int64_t r = 1; r <= STORE_MISSING_CHECK_RUNS; r++) {
+		CHECK_EQ_INT(store_begin_run(s, &run_info, &id), STORE_OK);
+		CHECK_EQ_INT(id, r);
+		CHECK_EQ_INT(store_commit_run(s, id, 1, 0), STORE_OK);
+		if (r == STORE_MISSING_CHECK_RUNS - 1)
+			CHECK_EQ_INT(store_get_tu(s, later, "args", &A, &got), STORE_OK);
+	}
+	CHECK_EQ_INT(store_get_tu(s, later, "args", &A, &got), STORE_NOT_FOUND);
+	CHECK_EQ_INT(store_get_tu(s, here, "args", &A, &got), STORE_OK);
+	store_close(s);
+	remove(here);
+}
+
 static void test_store__tu_cache(void)
 {
 	char *path = new_path("tu");
@@ -1422,6 +1472,7 @@ void unit_main(void)
 	RUN(test_store__program_results);
 	RUN(test_store__root_results);
 	RUN(test_store__tu_variants_pruned);
+	RUN(test_store__forgets_missing_files);
 	RUN(test_store__migrates_version_4);
 	RUN(test_store__migrates_version_3);
 	RUN(test_store__run_files);
