@@ -360,7 +360,18 @@ static void cache_store(struct scan_result *r, const struct scan_options *o, str
 		t.args_hash = u->args_hash;
 		t.source_hash = u->source_hash;
 		t.parse_status = (int)u->tu->nerrors; /* errors that were not fatal */
-		t.diagnostics = "";
+		/* for people reading the database: the facts hold the diagnostics too */
+		char *diags = NULL;
+		size_t dlen = 0;
+		FILE *df = xmemstream(&diags, &dlen);
+		for (unsigned i = 0; i < u->tu->ndiags; i++) {
+			const struct ir_diag *d = &u->tu->diags[i];
+			fprintf(df, "%s:%u:%u: %s: %s\n", d->loc.file ? d->loc.file : "",
+				d->loc.line, d->loc.col,
+				d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
+		}
+		fclose(df);
+		t.diagnostics = diags;
 		t.facts = blob;
 		t.facts_len = len;
 		t.facts_version = IRSER_VERSION;
@@ -369,6 +380,7 @@ static void cache_store(struct scan_result *r, const struct scan_options *o, str
 		t.build = build_id();
 		if (store_put_tu(o->db, 0, &t) != STORE_OK)
 			note_db_error(r, o->db);
+		free(diags);
 	}
 	free(hs);
 }

@@ -253,6 +253,15 @@ check "... and it is not cached: parsed again next time" eval 'rc_is 3 && stats 
 printf '/* now it exists */\n' >broken/not_there.h
 run --stats --db "$tmp/broken.db" broken
 check "... so that adding the header makes it analyzable" eval 'rc_is 0 && stats 1 0'
+# a unit with a parse error that is not fatal: cached with its status and diagnostics
+mkdir -p syntax
+cp "$root/tests/data/robustness/body_syntax_error.c" syntax/
+run --db "$tmp/syntax.db" syntax
+check "a unit with a parse error is stored with its error count and diagnostics" \
+	eval 'rc_is 3 && [ "$(sqlite3 "$tmp/syntax.db" "SELECT parse_status || '"'"' '"'"' || (diagnostics LIKE '"'"'%body_syntax_error.c:%: error: %'"'"') FROM tus")" = "1 1" ]'
+run --stats --show-parse-errors --db "$tmp/syntax.db" syntax
+check "... and a re-scan from the cache still lists the error and exits 3" \
+	eval 'rc_is 3 && stats 0 1 && err_has "body_syntax_error.c:[0-9]*:[0-9]*: error: "'
 
 # ------------------------------------------------------------- damaged files
 
