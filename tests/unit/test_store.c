@@ -603,22 +603,30 @@ static void test_store__migrates_version_0(void)
 	}
 }
 
+/* A new database at path made by the schema's sections 1 to version only. */
+static bool make_old_db(const char *path, int version)
+{
+	const char *start = strstr(store_schema_sql, "\n-- @version-1\n");
+	const char *end =
+		start ? strstr(start, arena_fmt(&A, "\n-- @version-%d\n", version + 1)) : NULL;
+	if (!CHECK(start && end))
+		return false;
+	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
+	return true;
+}
+
 /* A database of schema 1 (the @version-1 section, as the first release wrote it) with
  * a run, a finding and a triage decision is migrated to the current schema in place. */
 static void test_store__migrates_version_1(void)
 {
 	char *path = new_path("v1");
-	const char *start = strstr(store_schema_sql, "\n-- @version-1\n");
-	const char *end = start ? strstr(start + 1, "\n-- @") : NULL;
 	struct store *s;
 	struct store_run r;
 	struct store_triage t;
 	int64_t got = 0;
 
-	CHECK(start && end);
-	if (!start || !end)
+	if (!make_old_db(path, 1))
 		return;
-	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
 	raw_exec(path,
 		 "INSERT INTO runs (id, started_at, finished_at, tool_version, rule_set, "
 		 "arguments, source_root, revision, files_analyzed, files_failed, complete) "
@@ -905,14 +913,10 @@ static void test_store__root_results(void)
 static void test_store__migrates_version_3(void)
 {
 	char *path = new_path("v3");
-	const char *start = strstr(store_schema_sql, "\n-- @version-1\n");
-	const char *end = start ? strstr(start, "\n-- @version-4\n") : NULL;
 	const char *text = NULL;
 
-	CHECK(start && end);
-	if (!start || !end)
+	if (!make_old_db(path, 3))
 		return;
-	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
 	raw_exec(path, "INSERT INTO program_results VALUES ('k', '[]', '2026-01-01T00:00:00Z');"
 		       "INSERT INTO tus (id, path, args_hash, source_hash, parse_status, "
 		       "facts_version) VALUES (1, 'a.c', 'args', 'src', 0, 2);"
@@ -948,14 +952,10 @@ static void test_store__migrates_version_3(void)
 static void test_store__migrates_version_4(void)
 {
 	char *path = new_path("v4");
-	const char *start = strstr(store_schema_sql, "\n-- @version-1\n");
-	const char *end = start ? strstr(start, "\n-- @version-5\n") : NULL;
 	const char *text = NULL;
 
-	CHECK(start && end);
-	if (!start || !end)
+	if (!make_old_db(path, 4))
 		return;
-	raw_exec(path, arena_fmt(&A, "%.*s", (int)(end - start), start));
 	raw_exec(path, "INSERT INTO root_results VALUES ('k1', 'one', 3), ('k2', 'two', 0);");
 	CHECK_EQ_INT(raw_int(path, "PRAGMA user_version", NULL), 4);
 	struct store *s = OPEN_OK(path);
