@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 
@@ -99,6 +100,28 @@ char *read_whole_file(const char *path, size_t *len)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+int write_whole_file(const char *path, const void *data, size_t len)
+{
+	char *tmp = xfmt("%s.tmp-%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		free(tmp);
+		return -1;
+	}
+	int e = 0;
+	if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0 || fsync(fileno(f)) != 0)
+		e = errno ? errno : EIO;
+	if (fclose(f) != 0 && !e)
+		e = errno ? errno : EIO;
+	if (!e && rename(tmp, path) != 0)
+		e = errno;
+	if (e)
+		unlink(tmp);
+	free(tmp);
+	errno = e;
+	return e ? -1 : 0;
 }
 
 FILE *xmemstream(char **buf, size_t *len)

@@ -24,6 +24,11 @@ char *xstrdup(const char *s);
  * NULL with errno set when it cannot be opened or read.
  */
 char *read_whole_file(const char *path, size_t *len);
+/*
+ * Replaces path with len bytes, atomically: a temporary file beside it,
+ * synced, renamed over it. 0, or -1 with errno set (nothing is left behind).
+ */
+int write_whole_file(const char *path, const void *data, size_t len);
 /* open_memstream that aborts, as xmalloc does, when it cannot. */
 FILE *xmemstream(char **buf, size_t *len);
 /* FNV-1a 64 of a string, for hash tables. */

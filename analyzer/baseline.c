@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fingerprint.h"
 #include "json.h"
@@ -123,54 +122,41 @@ int baseline_write(const char *path, const struct findings *fs, const char *root
 	}
 	if (fs->n > 1)
 		qsort(e, fs->n, sizeof(*e), cmp_entry);
-	char *tmp = xfmt("%s.tmp-%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = xmemstream(&text, &len);
+	fprintf(f,
+		"{\n  \"version\": %d,\n  \"tool\": \"fltcheck\",\n  "
+		"\"fingerprint_version\": %d,\n  \"findings\": [",
+		BASELINE_VERSION, FINGERPRINT_VERSION);
+	unsigned written = 0;
+	for (unsigned i = 0; i < fs->n; i++) {
+		const struct finding *x = e[i].f;
+		/* equal fingerprints have equal rules and files: adjacent */
+		bool dup = i && !strcmp(e[i - 1].f->fingerprint, x->fingerprint);
+		if (dup || !x->fingerprint[0])
+			continue;
+		fputs(written++ ? ",\n    {" : "\n    {", f);
+		fputs("\"fingerprint\": ", f);
+		json_write_string(f, x->fingerprint);
+		fputs(", \"rule\": ", f);
+		json_write_string(f, x->rule->id);
+		fputs(", \"file\": ", f);
+		json_write_string(f, e[i].rel);
+		fputs(", \"function\": ", f);
+		json_write_string(f, x->function);
+		fputs(", \"message\": ", f);
+		json_write_string(f, x->message);
+		fputs("}", f);
+	}
+	fputs(written ? "\n  ]\n}\n" : "]\n}\n", f);
+	fclose(f);
 	int rc = 0;
-	if (!f) {
+	if (write_whole_file(path, text, len) != 0) {
 		*err = xfmt("cannot write baseline '%s': %s", path, strerror(errno));
 		rc = -1;
-	} else {
-		fprintf(f,
-			"{\n  \"version\": %d,\n  \"tool\": \"fltcheck\",\n  "
-			"\"fingerprint_version\": %d,\n  \"findings\": [",
-			BASELINE_VERSION, FINGERPRINT_VERSION);
-		unsigned written = 0;
-		for (unsigned i = 0; i < fs->n; i++) {
-			const struct finding *x = e[i].f;
-			/* equal fingerprints have equal rules and files: adjacent */
-			bool dup = i && !strcmp(e[i - 1].f->fingerprint, x->fingerprint);
-			if (dup || !x->fingerprint[0])
-				continue;
-			fputs(written++ ? ",\n    {" : "\n    {", f);
-			fputs("\"fingerprint\": ", f);
-			json_write_string(f, x->fingerprint);
-			fputs(", \"rule\": ", f);
-			json_write_string(f, x->rule->id);
-			fputs(", \"file\": ", f);
-			json_write_string(f, e[i].rel);
-			fputs(", \"function\": ", f);
-			json_write_string(f, x->function);
-			fputs(", \"message\": ", f);
-			json_write_string(f, x->message);
-			fputs("}", f);
-		}
-		fputs(written ? "\n  ]\n}\n" : "]\n}\n", f);
-		if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
-			*err = xfmt("cannot write baseline '%s': %s", path, strerror(errno));
-			rc = -1;
-		}
-		if (fclose(f) != 0 && rc == 0) {
-			*err = xfmt("cannot write baseline '%s': %s", path, strerror(errno));
-			rc = -1;
-		}
-		if (rc == 0 && rename(tmp, path) != 0) {
-			*err = xfmt("cannot write baseline '%s': %s", path, strerror(errno));
-			rc = -1;
-		}
-		if (rc != 0)
-			unlink(tmp);
 	}
-	free(tmp);
+	free(text);
 	for (unsigned i = 0; i < fs->n; i++)
 		free(e[i].rel);
 	free(e);

@@ -18,6 +18,7 @@
 #include "project.h"
 #include "rule.h"
 #include "store.h"
+#include "triagefile.h"
 
 /* The options each command takes. */
 enum {
@@ -83,6 +84,8 @@ static const struct command {
 	{ "triage", OPT_DB | OPT_ROOT | OPT_STATE | OPT_NOTE,
 	  "usage: fltcheck triage FINGERPRINT --state S [--note TEXT]\n"
 	  "                       [--db FILE] [--root DIR]\n"
+	  "       fltcheck triage export FILE [--db FILE] [--root DIR]\n"
+	  "       fltcheck triage import FILE [--db FILE] [--root DIR]\n"
 	  "\n"
 	  "Records a review decision for the findings with this fingerprint, in this\n"
 	  "and every later run. FINGERPRINT is the full 16 hex digits, or a prefix of\n"
@@ -96,9 +99,18 @@ static const struct command {
 	  "Prints the decision recorded: FINGERPRINT: STATE[: NOTE]\n"
 	  "\n"
 	  "  --state S      the decision (required)\n"
-	  "  --note TEXT    why, kept with the decision\n" COMMON_HELP "\n"
-	  "exit status: 0; 2 usage error, no database, unknown or ambiguous fingerprint;\n"
-	  "4 database error\n" },
+	  "  --note TEXT    why, kept with the decision\n"
+	  "\n"
+	  "'triage export FILE' writes every decision of the database (with its time,\n"
+	  "and the rule, file and function of its newest finding) to FILE, a small\n"
+	  "JSON file sorted by fingerprint, meant to be committed so that a team shares\n"
+	  "its decisions. 'triage import FILE' merges one into the database: a decision\n"
+	  "is taken when the database has none for that fingerprint or an older one;\n"
+	  "a newer one here is kept. FILE is read whole before anything is written.\n" COMMON_HELP
+	  "\n"
+	  "exit status: 0; 2 usage error, no database, unknown or ambiguous fingerprint,\n"
+	  "a FILE that cannot be read or written or is not a triage file; 4 database\n"
+	  "error\n" },
 	{ "baseline", OPT_DB | OPT_ROOT | OPT_RUN,
 	  "usage: fltcheck baseline write FILE [--run N|LABEL] [--db FILE] [--root DIR]\n"
 	  "\n"
@@ -360,6 +372,15 @@ static int check_args(struct dbopts *o)
 	if (!strcmp(cmd, "diff")) {
 		if (o->npos < 2)
 			return usage(o->cmd, "%s", "needs two runs: fltcheck diff A B");
+		want = 2;
+	} else if (!strcmp(cmd, "triage") && o->npos >= 1 &&
+		   (!strcmp(o->pos[0], "export") || !strcmp(o->pos[0], "import"))) {
+		if (o->npos < 2)
+			return usage(o->cmd, "needs a file: fltcheck triage %s FILE", o->pos[0]);
+		if (o->state || o->note)
+			return usage(o->cmd, "%s",
+				     "--state and --note go with one fingerprint, not with "
+				     "export or import");
 		want = 2;
 	} else if (!strcmp(cmd, "triage")) {
 		if (o->npos < 1)
@@ -713,8 +734,79 @@ static int cmd_diff(const struct dbopts *o, struct store *s)
 
 /* ---- triage --------------------------------------------------------------------------- */
 
+/* Decisions copied out of store_list_triage. */
+struct triage_rows {
+	struct arena a;
+	struct store_triage_row *v;
+	unsigned n, cap;
+};
+
+static int copy_triage_row(void *ctx, const struct store_triage_row *r)
+{
+	struct triage_rows *t = ctx;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	struct store_triage_row *c = &t->v[t->n++];
+	const char *const from[] = { r->fingerprint, r->state, r->note,    r->updated_at,
+				     r->rule,        r->file,  r->function };
+	const char **to[] = { &c->fingerprint, &c->state, &c->note,    &c->updated_at,
+			      &c->rule,        &c->file,  &c->function };
+	for (unsigned i = 0; i < sizeof(to) / sizeof(to[0]); i++)
+		*to[i] = from[i] ? arena_strdup(&t->a, from[i]) : NULL;
+	return 0;
+}
+
+static int cmd_triage_export(const struct dbopts *o, struct store *s)
+{
+	struct triage_rows t = { 0 };
+	arena_init(&t.a);
+	int rc = EXIT_CLEAN;
+	char *err = NULL;
+	if (store_list_triage(s, copy_triage_row, &t) != STORE_OK) {
+		rc = db_failed(o, s);
+	} else if (triagefile_write(o->pos[1], t.v, t.n, &err) != 0) {
+		fprintf(stderr, "fltcheck triage: error: %s\n", err ? err : "?");
+		rc = EXIT_USAGE;
+	} else {
+		printf("wrote %u triage decision%s to '%s'\n", t.n, t.n == 1 ? "" : "s", o->pos[1]);
+	}
+	free(err);
+	free(t.v);
+	arena_release(&t.a);
+	return rc;
+}
+
+static int cmd_triage_import(const struct dbopts *o, struct store *s)
+{
+	struct arena a;
+	arena_init(&a);
+	struct store_triage_row *rows = NULL;
+	unsigned n = 0, counts[3] = { 0 };
+	int rc = EXIT_CLEAN;
+	char *err = NULL;
+	if (triagefile_read(o->pos[1], &a, &rows, &n, &err) != 0) {
+		fprintf(stderr, "fltcheck triage: error: %s\n", err ? err : "?");
+		rc = EXIT_USAGE;
+	} else if (store_import_triage(s, rows, n, counts) != STORE_OK) {
+		rc = db_failed(o, s);
+	} else {
+		printf("imported '%s': %u decision%s recorded, %u kept (newer here), %u already "
+		       "the same\n",
+		       o->pos[1], counts[0], counts[0] == 1 ? "" : "s", counts[1], counts[2]);
+	}
+	free(err);
+	arena_release(&a);
+	return rc;
+}
+
 static int cmd_triage(const struct dbopts *o, struct store *s)
 {
+	if (!strcmp(o->pos[0], "export"))
+		return cmd_triage_export(o, s);
+	if (!strcmp(o->pos[0], "import"))
+		return cmd_triage_import(o, s);
 	const char *given = o->fingerprint;
 	size_t len = strlen(given);
 	struct arena a;

@@ -51,6 +51,8 @@ enum stmt_id {
 	ST_FINDINGS,
 	ST_TRIAGE_SET,
 	ST_TRIAGE_GET,
+	ST_TRIAGE_LIST,
+	ST_TRIAGE_PUT_AT,
 	ST_FILE_PUT,
 	ST_FILE_GET,
 	ST_TU_PUT,
@@ -114,6 +116,12 @@ static const char *const stmt_sql[ST__COUNT] = {
 			  "SET state = excluded.state, note = excluded.note, "
 			  "updated_at = excluded.updated_at",
 	[ST_TRIAGE_GET] = "SELECT state, note, updated_at FROM triage WHERE fingerprint = ?1",
+	[ST_TRIAGE_LIST] = "SELECT t.fingerprint, t.state, t.note, t.updated_at, f.rule, f.file, "
+			   "f.function FROM triage AS t LEFT JOIN findings AS f ON f.id = "
+			   "(SELECT max(id) FROM findings WHERE fingerprint = t.fingerprint) "
+			   "ORDER BY t.fingerprint",
+	[ST_TRIAGE_PUT_AT] = "INSERT OR REPLACE INTO triage (fingerprint, state, note, updated_at) "
+			     "VALUES (?1, ?2, ?3, ?4)",
 	[ST_FILE_PUT] = "INSERT INTO files (path, content_hash, size, mtime_ns) "
 			"VALUES (?1, ?2, ?3, ?4) ON CONFLICT (path) DO UPDATE SET "
 			"content_hash = excluded.content_hash, size = excluded.size, "
@@ -1256,6 +1264,84 @@ int store_set_triage(struct store *s, const char *fingerprint, const char *state
 		rc = step_done(s, st, "write to");
 	}
 	return tx_end(s, own, rc);
+}
+
+int store_list_triage(struct store *s, int (*cb)(void *ctx, const struct store_triage_row *r),
+		      void *ctx)
+{
+	sqlite3_stmt *st;
+	bool own;
+	int rc;
+	if (s->err || rtx_begin(s, &own))
+		return s->err_code;
+	if (!(st = stmt(s, ST_TRIAGE_LIST)))
+		return rtx_end(s, own, s->err_code);
+	int stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_triage_row r = {
+			column_str(st, 0), column_str(st, 1), column_str(st, 2), column_str(st, 3),
+			column_str(st, 4), column_str(st, 5), column_str(st, 6),
+		};
+		stop = cb(ctx, &r);
+	}
+	int ret = stop || rc == SQLITE_DONE ? STORE_OK : fail_db(s, "read");
+	stmt_done(st);
+	return rtx_end(s, own, ret);
+}
+
+int store_import_triage(struct store *s, const struct store_triage_row *rows, unsigned n,
+			unsigned counts[3])
+{
+	bool own;
+	counts[0] = counts[1] = counts[2] = 0;
+	if (s->err)
+		return s->err_code;
+	for (unsigned i = 0; i < n; i++)
+		if (!store_triage_state_valid(rows[i].state) || !rows[i].fingerprint ||
+		    !rows[i].updated_at)
+			return fail_msg(s, STORE_ERROR, xstrdup("invalid triage decision"));
+	if (tx_begin(s, &own))
+		return s->err_code;
+	int ret = STORE_OK;
+	for (unsigned i = 0; i < n && ret == STORE_OK; i++) {
+		const struct store_triage_row *r = &rows[i];
+		sqlite3_stmt *st = stmt(s, ST_TRIAGE_GET);
+		if (!st) {
+			ret = s->err_code;
+			break;
+		}
+		bind_text(st, 1, r->fingerprint);
+		int rc = sqlite3_step(st);
+		int what = 0; /* 0 write, 1 kept (newer here), 2 the same */
+		if (rc == SQLITE_ROW) {
+			const char *state = column_str(st, 0), *note = column_str(st, 1),
+				   *at = column_str(st, 2);
+			bool same = state && !strcmp(state, r->state) &&
+				    !strcmp(note ? note : "", r->note ? r->note : "");
+			if (same)
+				what = 2;
+			else if (at && strcmp(at, r->updated_at) >= 0)
+				what = 1;
+		} else if (rc != SQLITE_DONE) {
+			ret = fail_db(s, "read");
+		}
+		stmt_done(st);
+		if (ret != STORE_OK)
+			break;
+		counts[what]++;
+		if (what != 0)
+			continue;
+		if (!(st = stmt(s, ST_TRIAGE_PUT_AT))) {
+			ret = s->err_code;
+			break;
+		}
+		bind_text(st, 1, r->fingerprint);
+		bind_text(st, 2, r->state);
+		bind_text(st, 3, r->note);
+		bind_text(st, 4, r->updated_at);
+		ret = step_done(s, st, "write to");
+	}
+	return tx_end(s, own, ret);
 }
 
 int store_get_triage(struct store *s, const char *fingerprint, struct arena *a,

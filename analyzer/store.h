@@ -226,6 +226,30 @@ struct store_triage {
 int store_get_triage(struct store *s, const char *fingerprint, struct arena *a,
 		     struct store_triage *out);
 
+/* A decision with, when some stored run has the fingerprint, its newest finding's place. */
+struct store_triage_row {
+	const char *fingerprint, *state, *note, *updated_at;
+	const char *rule, *file, *function; /* NULL when no stored finding has it */
+};
+
+/*
+ * Calls cb for every triage decision, ordered by fingerprint, in one read
+ * snapshot; cb returns non-zero to stop. The row is borrowed for the call.
+ */
+int store_list_triage(struct store *s, int (*cb)(void *ctx, const struct store_triage_row *r),
+		      void *ctx);
+
+/*
+ * Merges decisions made elsewhere (rule, file and function are not read), in
+ * one transaction: a decision is written, with its own updated_at, when the
+ * database has none for the fingerprint or an older different one. counts[0]
+ * gets the decisions written, counts[1] those left alone because the one here
+ * is as new or newer and differs, counts[2] those already recorded the same.
+ * Writes nothing when a row has no fingerprint or time or an unknown state.
+ */
+int store_import_triage(struct store *s, const struct store_triage_row *rows, unsigned n,
+			unsigned counts[3]);
+
 /*
  * The stored fingerprints (of any run) that start with prefix: *nmatches is
  * 0, 1 or 2 (2 meaning "two or more"); *match is the first, copied into a.

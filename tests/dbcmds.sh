@@ -139,6 +139,76 @@ run triage --db "$db" "aaaaaaaaaaaaaaaa" --state intentional
 check "a full fingerprint no run has is recorded, with a warning" \
 	eval 'rc_is 0 && err_has "warning" && out_has "aaaaaaaaaaaaaaaa: intentional"'
 
+# ------------------------------------------------------------- triage export and import
+
+cp "$db" "$tmp/team.db"
+run triage --db "$tmp/team.db" "$fp" --state false-positive --note "reviewed by the team"
+run triage export "$tmp/triage.json" --db "$tmp/team.db"
+check "triage export writes every decision, sorted by fingerprint, exit 0" \
+	eval 'rc_is 0 && out_has "wrote 2 triage decisions" &&
+		[ "$(grep -c "\"fingerprint\": " "$tmp/triage.json")" -eq 2 ] &&
+		grep -o "\"fingerprint\": \"[0-9a-f]*\"" "$tmp/triage.json" | sort -c &&
+		grep -q "\"note\": \"reviewed by the team\"" "$tmp/triage.json" &&
+		grep -q "\"rule\": \"sync-async-io\"" "$tmp/triage.json"'
+run triage export "$tmp/triage2.json" --db "$tmp/team.db"
+check "... and writes the same file again" cmp -s "$tmp/triage.json" "$tmp/triage2.json"
+# another checkout of the same project: the same paths under another root
+mkdir -p "$tmp/clone/proj"
+cp "$root"/corpus/drivers/buggy/* "$tmp/clone/proj/"
+run --db "$tmp/mine.db" --root "$tmp/clone" "$tmp/clone/proj"
+run triage import "$tmp/triage.json" --db "$tmp/mine.db"
+check "triage import into another database records the decisions" \
+	eval 'rc_is 0 && out_has "2 decisions recorded, 0 kept"'
+run --db "$tmp/mine.db" --root "$tmp/clone" "$tmp/clone/proj"
+check "... so that its scans hide the false positive" \
+	eval 'rc_is 1 && [ "$(main_lines)" -eq 7 ] && err_has "1 triaged"'
+run triage import "$tmp/triage.json" --db "$tmp/mine.db"
+check "importing the same file again changes nothing" \
+	eval 'rc_is 0 && out_has "0 decisions recorded, 0 kept (newer here), 2 already the same"'
+run triage --db "$tmp/mine.db" "$fp" --state confirmed
+run triage import "$tmp/triage.json" --db "$tmp/mine.db"
+check "a decision made here after the file's is kept" \
+	eval 'rc_is 0 && out_has "0 decisions recorded, 1 kept"'
+run --db "$tmp/mine.db" --root "$tmp/clone" "$tmp/clone/proj"
+check "... and rules the scan" eval 'rc_is 1 && [ "$(main_lines)" -eq 8 ]'
+sed 's/"state": "confirmed"/"state": "maybe"/' "$tmp/triage.json" >"$tmp/bad-state.json"
+sed -i 's/"state": "false-positive"/"state": "maybe"/' "$tmp/bad-state.json"
+run triage import "$tmp/bad-state.json" --db "$tmp/team.db"
+check "a decision with an unknown state: exit 2, one line naming it" \
+	eval 'one_line_error 2 && err_has "decision [0-9] (line [0-9]*) has no \"state\""'
+python3 - "$tmp/triage.json" "$tmp/half.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["decisions"][0]["note"] = "changed"
+d["decisions"][0]["updated_at"] = "2999-01-01T00:00:00Z"
+d["decisions"][1]["updated_at"] = "yesterday"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+run triage import "$tmp/half.json" --db "$tmp/mine.db"
+check "a file with one bad decision: exit 2 and nothing recorded" \
+	eval 'one_line_error 2 && err_has "updated_at" &&
+		! sqlite3 "$tmp/mine.db" "SELECT note FROM triage" | grep -q changed'
+run triage import "$tmp/baseline-not-yet.json" --db "$tmp/mine.db"
+check "triage import of a missing file: exit 2, one line" one_line_error 2
+printf '{"version": 1, "tool": "fltcheck", "fingerprint_version": 1, "findings": []}' >"$tmp/not-triage.json"
+run triage import "$tmp/not-triage.json" --db "$tmp/mine.db"
+check "triage import of a baseline file: exit 2, not a triage file" \
+	eval 'one_line_error 2 && err_has "not an fltcheck triage file"'
+sed 's/"version": 1,/"version": 9,/' "$tmp/triage.json" >"$tmp/v9.json"
+run triage import "$tmp/v9.json" --db "$tmp/mine.db"
+check "a triage file of another version: exit 2, one line" \
+	eval 'one_line_error 2 && err_has "version 9"'
+sed 's/"fingerprint_version": 1,/"fingerprint_version": 0,/' "$tmp/triage.json" >"$tmp/fp0.json"
+run triage import "$tmp/fp0.json" --db "$tmp/mine.db"
+check "a triage file of another fingerprint scheme: exit 2, one line" \
+	eval 'one_line_error 2 && err_has "another scheme"'
+run triage export --db "$tmp/mine.db"
+check "triage export without a file: exit 2" one_line_error 2
+run triage export "$tmp/x.json" --state open --db "$tmp/mine.db"
+check "triage export with --state: exit 2" one_line_error 2
+run triage export "$tmp/no/such/dir/t.json" --db "$tmp/mine.db"
+check "triage export into a missing folder: exit 2, one line" one_line_error 2
+
 # ------------------------------------------------------------- baseline
 
 run baseline write "$tmp/baseline.json" --db "$db"

@@ -542,6 +542,74 @@ static void test_store__triage_survives_runs(void)
 	store_close(s);
 }
 
+/* Triage rows as "fingerprint state note updated_at rule file" lines. */
+static int list_cb(void *ctx, const struct store_triage_row *r)
+{
+	struct collect *c = ctx;
+	size_t len = strlen(c->buf);
+	snprintf(c->buf + len, sizeof(c->buf) - len, "%s %s %s %s %s %s\n", r->fingerprint,
+		 r->state, r->note ? r->note : "-", r->updated_at, r->rule ? r->rule : "-",
+		 /* the file as stored: absolute here (src/a.c is not under the run's root) */
+		 !r->file                      ? "-"
+		 : strstr(r->file, "/src/a.c") ? "src/a.c"
+					       : r->file);
+	c->n++;
+	return 0;
+}
+
+/* Decisions listed in fingerprint order with their newest finding's place; merged by time. */
+static void test_store__triage_export_import(void)
+{
+	char *path = new_path("tri-io");
+	static const char *const fp[] = { "t-2", "t-1" };
+	struct store *s = OPEN_OK(path);
+	struct collect c = { { 0 }, 0 };
+	unsigned counts[3];
+
+	if (!s)
+		return;
+	add_run(s, NULL, fp, 2);
+	raw_exec(path, "INSERT INTO triage VALUES ('t-2', 'confirmed', NULL, "
+		       "'2026-01-02T00:00:00Z'), ('t-1', 'false-positive', 'logs only', "
+		       "'2026-01-01T00:00:00Z'), ('zz', 'open', NULL, '2026-01-03T00:00:00Z')");
+	CHECK_EQ_INT(store_list_triage(s, list_cb, &c), STORE_OK);
+	CHECK_EQ_STR(c.buf, "t-1 false-positive logs only 2026-01-01T00:00:00Z "
+			    "MF1001 src/a.c\n"
+			    "t-2 confirmed - 2026-01-02T00:00:00Z MF1001 src/a.c\n"
+			    "zz open - 2026-01-03T00:00:00Z - -\n");
+
+	const struct store_triage_row in[] = {
+		/* older than the one here, and different: kept */
+		{ "t-2", "false-positive", NULL, "2026-01-01T12:00:00Z", NULL, NULL, NULL },
+		/* newer: taken, with its own time */
+		{ "t-1", "intentional", "by design", "2026-02-01T00:00:00Z", NULL, NULL, NULL },
+		/* the same state and note: already recorded, whatever the time */
+		{ "zz", "open", NULL, "2025-01-01T00:00:00Z", NULL, NULL, NULL },
+		/* new here */
+		{ "t-9", "confirmed", "", "2026-01-05T00:00:00Z", NULL, NULL, NULL },
+	};
+	CHECK_EQ_INT(store_import_triage(s, in, 4, counts), STORE_OK);
+	CHECK_EQ_INT(counts[0], 2);
+	CHECK_EQ_INT(counts[1], 1);
+	CHECK_EQ_INT(counts[2], 1);
+	memset(&c, 0, sizeof(c));
+	CHECK_EQ_INT(store_list_triage(s, list_cb, &c), STORE_OK);
+	CHECK_EQ_STR(c.buf, "t-1 intentional by design 2026-02-01T00:00:00Z MF1001 src/a.c\n"
+			    "t-2 confirmed - 2026-01-02T00:00:00Z MF1001 src/a.c\n"
+			    "t-9 confirmed  2026-01-05T00:00:00Z - -\n"
+			    "zz open - 2026-01-03T00:00:00Z - -\n");
+
+	/* a row without a time or with an unknown state: nothing is written */
+	const struct store_triage_row bad[] = {
+		{ "t-5", "confirmed", NULL, "2026-03-01T00:00:00Z", NULL, NULL, NULL },
+		{ "t-6", "maybe", NULL, "2026-03-01T00:00:00Z", NULL, NULL, NULL },
+	};
+	CHECK_EQ_INT(store_import_triage(s, bad, 2, counts), STORE_ERROR);
+	store_close(s);
+	CHECK_EQ_INT(raw_int(path, "SELECT count(*) FROM triage WHERE fingerprint = 't-5'", NULL),
+		     0);
+}
+
 static void test_store__migrates_version_0(void)
 {
 	char *path = new_path("v0");
@@ -1466,6 +1534,7 @@ void unit_main(void)
 	RUN(test_store__finding_columns);
 	RUN(test_store__abort_keeps_previous_run);
 	RUN(test_store__triage_survives_runs);
+	RUN(test_store__triage_export_import);
 	RUN(test_store__migrates_version_0);
 	RUN(test_store__migrates_version_1);
 	RUN(test_store__old_runs_dropped);
