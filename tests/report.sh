@@ -222,6 +222,8 @@ for f in e["findings"]:
     p = parse(f"html/findings/{f['n']}.html")
     if p.ids.get("fingerprint") != f["fingerprint"] or p.ids.get("state") != f["state"]:
         sys.exit(f"finding {f['n']}: fingerprint/state {p.ids.get('fingerprint')} {p.ids.get('state')}")
+    if not p.ids.get("triage-cmd", "").startswith(f"fltcheck triage {f['fingerprint']} --state "):
+        sys.exit(f"finding {f['n']}: triage command {p.ids.get('triage-cmd')!r}")
     if p.ids.get("location") != f"{f['file']}:{f['line']}:{f['col']}":
         sys.exit(f"finding {f['n']}: location {p.ids.get('location')!r}")
     # the primary line is marked
