@@ -59,7 +59,8 @@ struct options {
 	const char *revision;
 	const char *baseline;
 	const char *new_since;
-	int fail_on; /* the lowest severity that fails the run (enum rule_severity), or -1: none */
+	int fail_on; /* the lowest severity that fails the run (enum rule_severity), -1: none,
+		      * -2: not given (note; warning with --hook) */
 	unsigned jobs;
 	bool no_db;
 	bool no_cache;
@@ -97,9 +98,8 @@ static const char usage_text[] =
 	"                           or .git, else the current folder)\n"
 	"  -j, --jobs <n>           parse n files and analyze n callbacks at once (default: the\n"
 	"                           number of cores)\n"
-	"  --fail-on <level>        the findings that make the exit status 1: note (default: "
-	"all),\n"
-	"                           warning (warnings and errors), error, or never\n"
+	"  --fail-on <level>        which findings make the exit status 1: note (all: the\n"
+	"                           default), warning (the default with --hook), error, never\n"
 	"\n"
 	"findings database (see also: fltcheck runs|findings|diff|triage|baseline --help):\n"
 	"  --db <file>              the database (default: <root>/.fltcheck/fltcheck.db)\n"
@@ -942,6 +942,7 @@ int main(int argc, char **argv)
 	static struct options o; /* static: reachable until exit */
 	char *hook_cdb = NULL;
 	o.format = "text";
+	o.fail_on = -2;
 	const char *explain_id = NULL;
 	bool list = false;
 	int rc = EXIT_CLEAN;
@@ -1062,6 +1063,8 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (o.fail_on == -2) /* a pre-commit hook lets notes (advice) through */
+		o.fail_on = o.hook ? SEV_WARNING : SEV_NOTE;
 	char *root = project_root(o.root);
 	if (!root) {
 		fprintf(stderr, "fltcheck: error: cannot open source root '%s': %s\n", o.root,

@@ -108,6 +108,20 @@ check "--hook with no source file and no includer: exit 0" eval 'rc_is 0 && ! ou
 at "$r" fltcheck runs
 check "--hook runs are not stored" eval 'rc_is 0 && [ "$(grep -c "^[0-9]" "$tmp/out")" -eq 1 ]'
 
+# A note is advice: the hook shows it and lets it through unless --fail-on note.
+rn=$tmp/rnote
+make_repo "$rn"
+sed -i 's/IRP_MJ_READ/IRP_MJ_CREATE/' "$rn/registration.c"
+at "$rn" fltcheck .
+sed -i 's/return FLT_PREOP_SUCCESS_WITH_CALLBACK;/return FLT_PREOP_SYNCHRONIZE;/' "$rn/ops.c"
+at "$rn" fltcheck --hook ops.c
+check "--hook shows a note and exits 0 (--fail-on warning is its default)" \
+	eval 'rc_is 0 && out_has "ops.c:.*: note: .*\[sync-create\]"'
+at "$rn" fltcheck --hook --fail-on note ops.c
+check "--hook --fail-on note fails on it" eval 'rc_is 1 && out_has "\[sync-create\]"'
+at "$rn" fltcheck ops.c registration.c
+check "a scan still fails on the note by default" eval 'rc_is 1 && out_has "\[sync-create\]"'
+
 # ------------------------------------------------------------- the plain git hook
 
 r=$tmp/r2
