@@ -17,31 +17,11 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool fingerprint_ok(const char *s)
-{
-	size_t n = 0;
-	for (; s[n]; n++)
-		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
-			return false;
-	return n == 16;
-}
-
 int baseline_read(const char *path, struct ptrvec *fps, char **err)
 {
-	size_t len = 0;
-	char *text = read_whole_file(path, &len);
-	if (!text) {
-		*err = xfmt("cannot read baseline '%s': %s", path, strerror(errno));
+	struct json_value *root = json_parse_file(path, "baseline", err);
+	if (!root)
 		return -1;
-	}
-	char *perr = NULL;
-	struct json_value *root = json_parse(text, len, &perr);
-	free(text);
-	if (!root) {
-		*err = xfmt("baseline '%s' is not valid JSON: %s", path, perr ? perr : "?");
-		free(perr);
-		return -1;
-	}
 	int rc = -1;
 	const struct json_value *ver = json_get(root, "version");
 	const struct json_value *fpv = json_get(root, "fingerprint_version");
@@ -61,7 +41,7 @@ int baseline_read(const char *path, struct ptrvec *fps, char **err)
 		rc = 0;
 		for (size_t i = 0; i < list->n && rc == 0; i++) {
 			const char *fp = json_string(json_get(list->items[i], "fingerprint"));
-			if (!fp || !fingerprint_ok(fp)) {
+			if (!fp || !fingerprint_well_formed(fp)) {
 				*err = xfmt(
 					"baseline '%s': finding %zu (line %u) has no well-formed "
 					"\"fingerprint\" (16 lowercase hex digits)",

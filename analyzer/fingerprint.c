@@ -406,6 +406,15 @@ char *fingerprint_relpath(const char *file, const char *root)
 	return out;
 }
 
+bool fingerprint_well_formed(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return false;
+	return n == 16;
+}
+
 int fingerprint_compute(const struct findings *fs, const char *root, char (*fp)[17])
 {
 	int ret = 0;

@@ -15,11 +15,15 @@
 #ifndef FLTCHECK_FINGERPRINT_H
 #define FLTCHECK_FINGERPRINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "finding.h"
 
 #define FINGERPRINT_VERSION 1
+
+/* True for a whole fingerprint as written: 16 lowercase hex digits. */
+bool fingerprint_well_formed(const char *s);
 
 /*
  * Fills fp[i] (16 lowercase hex digits and a NUL) for each finding fs->v[i].

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -685,4 +686,21 @@ int json_write_string_n(FILE *f, const char *s, size_t len)
 int json_write_string(FILE *f, const char *s)
 {
 	return json_write_string_n(f, s, s ? strlen(s) : 0);
+}
+
+struct json_value *json_parse_file(const char *path, const char *what, char **err)
+{
+	size_t len = 0;
+	char *text = read_whole_file(path, &len);
+	if (!text) {
+		*err = xfmt("cannot read %s '%s': %s", what, path, strerror(errno));
+		return NULL;
+	}
+	char *perr = NULL;
+	struct json_value *root = json_parse(text, len, &perr);
+	free(text);
+	if (!root)
+		*err = xfmt("%s '%s' is not valid JSON: %s", what, path, perr ? perr : "?");
+	free(perr);
+	return root;
 }

@@ -64,6 +64,13 @@ struct json_value {
  */
 struct json_value *json_parse(const char *text, size_t len, char **err);
 
+/*
+ * Reads and parses the file at path. NULL with *err a one-line message
+ * ("cannot read <what> '<path>': ..." or "<what> '<path>' is not valid JSON:
+ * ...", the caller frees it) when it cannot be read or parsed.
+ */
+struct json_value *json_parse_file(const char *path, const char *what, char **err);
+
 /* Releases a tree returned by json_parse. NULL is allowed. */
 void json_free(struct json_value *v);
 

@@ -53,15 +53,6 @@ int triagefile_write(const char *path, const struct store_triage_row *rows, unsi
 	return rc;
 }
 
-static bool hex16(const char *s)
-{
-	size_t n = 0;
-	for (; s[n]; n++)
-		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
-			return false;
-	return n == 16;
-}
-
 /* "YYYY-MM-DDTHH:MM:SSZ", as the database writes times. */
 static bool utc_time(const char *s)
 {
@@ -80,20 +71,9 @@ int triagefile_read(const char *path, struct arena *a, struct store_triage_row *
 {
 	*rows = NULL;
 	*n = 0;
-	size_t len = 0;
-	char *text = read_whole_file(path, &len);
-	if (!text) {
-		*err = xfmt("cannot read triage file '%s': %s", path, strerror(errno));
+	struct json_value *root = json_parse_file(path, "triage file", err);
+	if (!root)
 		return -1;
-	}
-	char *perr = NULL;
-	struct json_value *root = json_parse(text, len, &perr);
-	free(text);
-	if (!root) {
-		*err = xfmt("triage file '%s' is not valid JSON: %s", path, perr ? perr : "?");
-		free(perr);
-		return -1;
-	}
 	int rc = -1;
 	const struct json_value *ver = json_get(root, "version");
 	const char *kind = json_string(json_get(root, "kind"));
@@ -124,7 +104,7 @@ int triagefile_read(const char *path, struct arena *a, struct store_triage_row *
 			const char *bad = NULL;
 			if (d->type != JSON_OBJECT)
 				bad = "is not an object";
-			else if (!fp || !hex16(fp))
+			else if (!fp || !fingerprint_well_formed(fp))
 				bad = "has no well-formed \"fingerprint\" (16 lowercase hex "
 				      "digits)";
 			else if (!state || !store_triage_state_valid(state))
