@@ -2535,6 +2535,57 @@ static void add_overlay(struct argv *av, const char *dir)
 #endif
 }
 
+/* Adds the folder of a file (resolved) to dirs unless it is there already. */
+static void add_dir_of(struct ptrvec *dirs, const char *file)
+{
+	char *real = file ? realpath(file, NULL) : NULL;
+	char *slash = real ? strrchr(real, '/') : NULL;
+	if (!slash) {
+		free(real);
+		return;
+	}
+	*slash = '\0';
+	if (!real[0]) {
+		real[0] = '/';
+		real[1] = '\0';
+	}
+	for (unsigned i = 0; i < dirs->n; i++)
+		if (!strcmp(dirs->v[i], real)) {
+			free(real);
+			return;
+		}
+	ptrvec_push(dirs, real);
+}
+
+/*
+ * True when some #include was not found; dirs then gets the folders of the
+ * files holding those includes and of the main file.
+ */
+static bool missing_include_dirs(CXTranslationUnit tu, const char *main_file, struct ptrvec *dirs)
+{
+	unsigned n = clang_getNumDiagnostics(tu);
+	bool missing = false;
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic dg = clang_getDiagnostic(tu, i);
+		CXString sp = clang_getDiagnosticSpelling(dg);
+		const char *text = clang_getCString(sp);
+		if (text && strstr(text, "' file not found")) {
+			CXFile f;
+			clang_getExpansionLocation(clang_getDiagnosticLocation(dg), &f, NULL, NULL,
+						   NULL);
+			CXString fn = clang_getFileName(f);
+			add_dir_of(dirs, clang_getCString(fn));
+			clang_disposeString(fn);
+			missing = true;
+		}
+		clang_disposeString(sp);
+		clang_disposeDiagnostic(dg);
+	}
+	if (missing)
+		add_dir_of(dirs, main_file);
+	return missing && dirs->n > 0;
+}
+
 /* Fills av; returns an error message (heap) or NULL. */
 static char *build_args(struct argv *av, const char *path, const struct ast_options *opt, bool *cpp)
 {
@@ -2788,6 +2839,28 @@ static struct ir_tu *fltfront_parse(const char *path, const struct ast_options *
 	enum CXErrorCode ec =
 		clang_parseTranslationUnit2(index, path, (const char *const *)av.v, (int)av.n,
 					    utf8 ? &unsaved : NULL, utf8 ? 1 : 0, flags, &tu);
+	/*
+	 * Windows file systems ignore case: code written there includes
+	 * "LinkedList.h" for linkedList.h and builds. When a header is not found,
+	 * parse once more with the folders of the files that included it (and of
+	 * the main file) looked up without regard to case, as the WDK's are.
+	 */
+	struct ptrvec dirs = { 0 };
+	if (ec == CXError_Success && tu && missing_include_dirs(tu, path, &dirs)) {
+		for (unsigned i = 0; i < dirs.n; i++)
+			add_overlay(&av, dirs.v[i]);
+		CXTranslationUnit again = NULL;
+		if (clang_parseTranslationUnit2(index, path, (const char *const *)av.v, (int)av.n,
+						utf8 ? &unsaved : NULL, utf8 ? 1 : 0, flags,
+						&again) == CXError_Success &&
+		    again) {
+			clang_disposeTranslationUnit(tu);
+			tu = again;
+		}
+	}
+	for (unsigned i = 0; i < dirs.n; i++)
+		free(dirs.v[i]);
+	ptrvec_free(&dirs);
 	if (ec != CXError_Success || !tu) {
 		ir->fail_reason =
 			arena_fmt(&ir->arena, "cannot parse '%s': %s", path, cx_error_name(ec));

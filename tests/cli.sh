@@ -96,6 +96,34 @@ check "directory without sources: exit 2, one stderr line" one_line_error 2
 run --wdk "$tmp/no-such-wdk" "$tmp/empty.c"
 check "--wdk missing folder: exit 2, one stderr line" one_line_error 2
 
+# ------------------------------------------------------------- includes spelled in another case
+
+# Written on Windows, where "Defs.h" finds defs.h: the unit is analyzed here too.
+mkdir -p "$tmp/case/sub"
+printf '#define CASE_STATUS FLT_PREOP_SUCCESS_NO_CALLBACK\n' >"$tmp/case/defs.h"
+printf '#include "../Defs.h"\n#define CASE_SUB 1\n' >"$tmp/case/sub/inner.h"
+cat >"$tmp/case/drv.c" <<'CEOF'
+#include <fltKernel.h>
+#include "Defs.h"
+#include "SUB/Inner.h"
+
+FLT_PREOP_CALLBACK_STATUS CasePreRead(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects,
+				      PVOID *CompletionContext)
+{
+	UNREFERENCED_PARAMETER(Data);
+	UNREFERENCED_PARAMETER(FltObjects);
+	UNREFERENCED_PARAMETER(CompletionContext);
+	return CASE_SUB ? CASE_STATUS : FLT_PREOP_SUCCESS_NO_CALLBACK;
+}
+CEOF
+run --no-db "$tmp/case/drv.c"
+check "an include that differs from the file only in case is found: exit 0" \
+	eval 'rc_is 0 && ! err_has "not found"'
+printf '#include "Missing.h"\n' >>"$tmp/case/drv.c"
+run --no-db "$tmp/case/drv.c"
+check "... while a header that is not there in any case still fails: exit 3" \
+	eval 'rc_is 3 && err_has "Missing.h. file not found"'
+
 # ------------------------------------------------------------- --fail-on
 
 note_only=$root/corpus/rules/sync-create/bad_plain_precreate.c # one note
