@@ -750,6 +750,31 @@ NTKERNELAPI BOOLEAN NTAPI FsRtlIsEcpFromUserMode(_In_ PVOID EcpContext);
 
 /* ---- FsRtl ------------------------------------------------------------------------ */
 
+/* The header a file system puts first in FILE_OBJECT.FsContext. */
+typedef struct _FSRTL_COMMON_FCB_HEADER {
+	CSHORT NodeTypeCode;
+	CSHORT NodeByteSize;
+	UCHAR Flags;
+	UCHAR IsFastIoPossible;
+	UCHAR Flags2;
+	UCHAR Reserved : 4;
+	UCHAR Version : 4;
+	PERESOURCE Resource;
+	PERESOURCE PagingIoResource;
+	LARGE_INTEGER AllocationSize;
+	LARGE_INTEGER FileSize;
+	LARGE_INTEGER ValidDataLength;
+} FSRTL_COMMON_FCB_HEADER, *PFSRTL_COMMON_FCB_HEADER;
+
+/* Values for IoSetTopLevelIrp that are not IRPs. */
+#define FSRTL_FSP_TOP_LEVEL_IRP       ((LONG_PTR)0x01)
+#define FSRTL_CACHE_TOP_LEVEL_IRP     ((LONG_PTR)0x02)
+#define FSRTL_MOD_WRITE_TOP_LEVEL_IRP ((LONG_PTR)0x03)
+#define FSRTL_FAST_IO_TOP_LEVEL_IRP   ((LONG_PTR)0x04)
+#define FSRTL_NETWORK1_TOP_LEVEL_IRP  ((LONG_PTR)0x05)
+#define FSRTL_NETWORK2_TOP_LEVEL_IRP  ((LONG_PTR)0x06)
+#define FSRTL_MAX_TOP_LEVEL_IRP_FLAG  ((LONG_PTR)0xFFFF)
+
 #define FsRtlEnterFileSystem() KeEnterCriticalRegion()
 #define FsRtlExitFileSystem()  KeLeaveCriticalRegion()
 NTKERNELAPI BOOLEAN NTAPI FsRtlIsNameInExpression(_In_ PUNICODE_STRING Expression,

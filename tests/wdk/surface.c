@@ -2,7 +2,8 @@
  * Proof that fltcheck's WDK model (analyzer/wdk) carries the minifilter
  * surface: a small filter that touches callback data, registration,
  * pending, work items, cancel-safe queues, contexts, names, ports, file
- * I/O, locks, lists, strings and pool, plus static checks of the values the
+ * I/O, locks, lists, strings, pool, CNG (bcrypt.h) and FCB headers, plus
+ * static checks of the values the
  * rules depend on. It is only parsed (tests/wdk_model.sh), never built or
  * run. surface.cpp includes this file to parse the same code as C++, so it
  * sticks to the common subset of C and C++.
@@ -12,6 +13,7 @@
 #include <ntintsafe.h>
 #include <dontuse.h>
 #include <suppress.h>
+#include <bcrypt.h>
 
 #ifdef __cplusplus
 #	define SURFACE_ASSERT(e, m) static_assert(e, m)
@@ -588,6 +590,57 @@ static NTSTATUS SurfaceFileIo(_In_ PFLT_INSTANCE Instance)
 	return status;
 }
 
+/* CNG values the model carries (bcrypt.h). */
+SURFACE_ASSERT(BCRYPT_PROV_DISPATCH == 1 && BCRYPT_ALG_HANDLE_HMAC_FLAG == 8, "cng open flags");
+SURFACE_ASSERT(BCRYPT_BLOCK_PADDING == 1 && BCRYPT_USE_SYSTEM_PREFERRED_RNG == 2, "cng flags");
+SURFACE_ASSERT(FSRTL_FSP_TOP_LEVEL_IRP == 1 && FSRTL_FAST_IO_TOP_LEVEL_IRP == 4, "top level");
+
+/* An encryption filter's calls: AES-ECB over one block, a SHA-256 digest, FCB sizes. */
+static NTSTATUS SurfaceCrypto(_In_ PFILE_OBJECT FileObject, _Inout_updates_(16) PUCHAR Block)
+{
+	BCRYPT_ALG_HANDLE aes = NULL, sha = NULL;
+	BCRYPT_KEY_HANDLE key = NULL;
+	BCRYPT_HASH_HANDLE hash = NULL;
+	UCHAR secret[16] = { 0 }, digest[32];
+	ULONG objlen = 0, got = 0;
+	NTSTATUS status = BCryptOpenAlgorithmProvider(&aes, BCRYPT_AES_ALGORITHM, NULL,
+						      BCRYPT_PROV_DISPATCH);
+	if (!NT_SUCCESS(status))
+		return status;
+	status = BCryptGetProperty(aes, BCRYPT_OBJECT_LENGTH, (PUCHAR)&objlen, sizeof(objlen),
+				   &got, 0);
+	if (NT_SUCCESS(status))
+		status = BCryptSetProperty(aes, BCRYPT_CHAINING_MODE,
+					   (PUCHAR)BCRYPT_CHAIN_MODE_ECB,
+					   sizeof(BCRYPT_CHAIN_MODE_ECB), 0);
+	if (NT_SUCCESS(status))
+		status = BCryptGenerateSymmetricKey(aes, &key, NULL, 0, secret, sizeof(secret), 0);
+	if (NT_SUCCESS(status))
+		status = BCryptEncrypt(key, Block, 16, NULL, NULL, 0, Block, 16, &got, 0);
+	if (key)
+		BCryptDestroyKey(key);
+	BCryptCloseAlgorithmProvider(aes, 0);
+	if (NT_SUCCESS(status))
+		status = BCryptOpenAlgorithmProvider(&sha, BCRYPT_SHA256_ALGORITHM, NULL, 0);
+	if (NT_SUCCESS(status)) {
+		status = BCryptCreateHash(sha, &hash, NULL, 0, NULL, 0, 0);
+		if (NT_SUCCESS(status))
+			status = BCryptHashData(hash, Block, 16, 0);
+		if (NT_SUCCESS(status))
+			status = BCryptFinishHash(hash, digest, sizeof(digest), 0);
+		if (hash)
+			BCryptDestroyHash(hash);
+		BCryptCloseAlgorithmProvider(sha, 0);
+	}
+	PFSRTL_COMMON_FCB_HEADER fcb = (PFSRTL_COMMON_FCB_HEADER)FileObject->FsContext;
+	if (NT_SUCCESS(status) && fcb && fcb->PagingIoResource &&
+	    fcb->FileSize.QuadPart > fcb->ValidDataLength.QuadPart) {
+		IoSetTopLevelIrp((PIRP)FSRTL_FSP_TOP_LEVEL_IRP);
+		IoSetTopLevelIrp(NULL);
+	}
+	return status;
+}
+
 static NTSTATUS FLTAPI SurfaceUnload(_In_ FLT_FILTER_UNLOAD_FLAGS Flags)
 {
 	PAGED_CODE();
@@ -656,5 +709,6 @@ NTSTATUS DriverEntry(_In_ PDRIVER_OBJECT DriverObject, _In_ PUNICODE_STRING Regi
 		return status;
 	}
 	(void)SurfaceFileIo;
+	(void)SurfaceCrypto;
 	return STATUS_SUCCESS;
 }
