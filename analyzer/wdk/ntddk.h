@@ -120,6 +120,34 @@ NTKERNELAPI NTSTATUS NTAPI PsSetCreateProcessNotifyRoutine(
 	_In_ PCREATE_PROCESS_NOTIFY_ROUTINE NotifyRoutine, _In_ BOOLEAN Remove);
 NTKERNELAPI NTSTATUS NTAPI PsSetCreateProcessNotifyRoutineEx(
 	_In_ PCREATE_PROCESS_NOTIFY_ROUTINE_EX NotifyRoutine, _In_ BOOLEAN Remove);
+/* Image load notification (PsSetLoadImageNotifyRoutine). */
+#define IMAGE_ADDRESSING_MODE_32BIT 3
+typedef struct _IMAGE_INFO {
+	union {
+		ULONG Properties;
+		struct {
+			ULONG ImageAddressingMode : 8;
+			ULONG SystemModeImage : 1;
+			ULONG ImageMappedToAllPids : 1;
+			ULONG ExtendedInfoPresent : 1;
+			ULONG MachineTypeMismatch : 1;
+			ULONG ImageSignatureLevel : 4;
+			ULONG ImageSignatureType : 3;
+			ULONG ImagePartialMap : 1;
+			ULONG Reserved : 12;
+		};
+	};
+	PVOID ImageBase;
+	ULONG ImageSelector;
+	SIZE_T ImageSize;
+	ULONG ImageSectionNumber;
+} IMAGE_INFO, *PIMAGE_INFO;
+
+typedef VOID (*PLOAD_IMAGE_NOTIFY_ROUTINE)(_In_opt_ PUNICODE_STRING FullImageName,
+					   _In_ HANDLE ProcessId, _In_ PIMAGE_INFO ImageInfo);
+NTKERNELAPI NTSTATUS NTAPI PsSetLoadImageNotifyRoutine(_In_ PLOAD_IMAGE_NOTIFY_ROUTINE NotifyRoutine);
+NTKERNELAPI NTSTATUS NTAPI
+PsRemoveLoadImageNotifyRoutine(_In_ PLOAD_IMAGE_NOTIFY_ROUTINE NotifyRoutine);
 NTKERNELAPI NTSTATUS NTAPI
 PsSetCreateThreadNotifyRoutine(_In_ PCREATE_THREAD_NOTIFY_ROUTINE NotifyRoutine);
 NTKERNELAPI NTSTATUS NTAPI

@@ -594,6 +594,21 @@ static NTSTATUS SurfaceFileIo(_In_ PFLT_INSTANCE Instance)
 SURFACE_ASSERT(BCRYPT_PROV_DISPATCH == 1 && BCRYPT_ALG_HANDLE_HMAC_FLAG == 8, "cng open flags");
 SURFACE_ASSERT(BCRYPT_BLOCK_PADDING == 1 && BCRYPT_USE_SYSTEM_PREFERRED_RNG == 2, "cng flags");
 SURFACE_ASSERT(FSRTL_FSP_TOP_LEVEL_IRP == 1 && FSRTL_FAST_IO_TOP_LEVEL_IRP == 4, "top level");
+/* A few of the statuses beyond the ones the rules meet, and symbolic link access. */
+SURFACE_ASSERT(STATUS_DATA_ERROR == (NTSTATUS)0xC000003E, "data error");
+SURFACE_ASSERT(STATUS_FILE_TOO_LARGE == (NTSTATUS)0xC0000904, "file too large");
+SURFACE_ASSERT(STATUS_DUPLICATE_OBJECTID == (NTSTATUS)0xC000022A, "duplicate object id");
+SURFACE_ASSERT(RPC_NT_NULL_REF_POINTER == (NTSTATUS)0xC0030009, "rpc null ref");
+SURFACE_ASSERT(SYMBOLIC_LINK_QUERY == 1 && DIRECTORY_QUERY == 1, "link and directory query");
+
+static VOID SurfaceImageLoad(_In_opt_ PUNICODE_STRING FullImageName, _In_ HANDLE ProcessId,
+			     _In_ PIMAGE_INFO ImageInfo)
+{
+	UNREFERENCED_PARAMETER(FullImageName);
+	UNREFERENCED_PARAMETER(ProcessId);
+	if (ImageInfo->SystemModeImage && ImageInfo->ImageSize > 0)
+		(void)ImageInfo->ImageBase;
+}
 
 /* An encryption filter's calls: AES-ECB over one block, a SHA-256 digest, FCB sizes. */
 static NTSTATUS SurfaceCrypto(_In_ PFILE_OBJECT FileObject, _Inout_updates_(16) PUCHAR Block)
@@ -710,5 +725,7 @@ NTSTATUS DriverEntry(_In_ PDRIVER_OBJECT DriverObject, _In_ PUNICODE_STRING Regi
 	}
 	(void)SurfaceFileIo;
 	(void)SurfaceCrypto;
+	if (!NT_SUCCESS(PsSetLoadImageNotifyRoutine(SurfaceImageLoad)))
+		PsRemoveLoadImageNotifyRoutine(SurfaceImageLoad);
 	return STATUS_SUCCESS;
 }
