@@ -14,6 +14,7 @@
 #include <dontuse.h>
 #include <suppress.h>
 #include <bcrypt.h>
+#include <WinDef.h>
 
 #ifdef __cplusplus
 #	define SURFACE_ASSERT(e, m) static_assert(e, m)
@@ -600,6 +601,10 @@ SURFACE_ASSERT(STATUS_FILE_TOO_LARGE == (NTSTATUS)0xC0000904, "file too large");
 SURFACE_ASSERT(STATUS_DUPLICATE_OBJECTID == (NTSTATUS)0xC000022A, "duplicate object id");
 SURFACE_ASSERT(RPC_NT_NULL_REF_POINTER == (NTSTATUS)0xC0030009, "rpc null ref");
 SURFACE_ASSERT(SYMBOLIC_LINK_QUERY == 1 && DIRECTORY_QUERY == 1, "link and directory query");
+/* windef.h: the Windows types kernel code borrows. */
+SURFACE_ASSERT(sizeof(WPARAM) == 8 && sizeof(LPARAM) == 8 && sizeof(RECT) == 16, "windef sizes");
+SURFACE_ASSERT(MAKELONG(1, 2) == 0x20001 && HIWORD(0x30004) == 3 && LOBYTE(0x1234) == 0x34,
+	       "word macros");
 
 static VOID SurfaceImageLoad(_In_opt_ PUNICODE_STRING FullImageName, _In_ HANDLE ProcessId,
 			     _In_ PIMAGE_INFO ImageInfo)
