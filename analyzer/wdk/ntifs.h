@@ -912,12 +912,11 @@ typedef struct _FAST_IO_DISPATCH {
 #define DUPLICATE_SAME_ACCESS     0x00000002
 #define DUPLICATE_SAME_ATTRIBUTES 0x00000004
 
-NTSYSAPI NTSTATUS NTAPI ZwDuplicateObject(_In_ HANDLE SourceProcessHandle,
-					  _In_ HANDLE SourceHandle,
+NTSYSAPI NTSTATUS NTAPI ZwDuplicateObject(_In_ HANDLE SourceProcessHandle, _In_ HANDLE SourceHandle,
 					  _In_opt_ HANDLE TargetProcessHandle,
 					  _Out_opt_ PHANDLE TargetHandle,
-					  _In_ ACCESS_MASK DesiredAccess, _In_ ULONG HandleAttributes,
-					  _In_ ULONG Options);
+					  _In_ ACCESS_MASK DesiredAccess,
+					  _In_ ULONG HandleAttributes, _In_ ULONG Options);
 
 NTKERNELAPI PEPROCESS NTAPI IoThreadToProcess(_In_ PETHREAD Thread);
 NTKERNELAPI PEPROCESS NTAPI IoGetRequestorProcess(_In_ PIRP Irp);

@@ -45,6 +45,7 @@
 #define _Literal_
 #define _Maybenull_
 #define _Must_inspect_result_
+#define _No_competing_thread_
 #define _No_competing_thread_begin_
 #define _No_competing_thread_end_
 #define _Notliteral_
@@ -414,5 +415,13 @@
 
 #define _SAL_VERSION 20
 #define _SAL2_STRICT
+
+/* Lock analysis statements and function annotations: nothing outside analysis. */
+#define _Analysis_assume_lock_acquired_(lock)
+#define _Analysis_assume_lock_released_(lock)
+#define _Analysis_assume_lock_held_(lock)
+#define _Analysis_assume_lock_not_held_(lock)
+#define _Function_ignore_lock_checking_(lock)
+#define _Analysis_suppress_lock_checking_(lock)
 
 #endif

@@ -1427,6 +1427,266 @@ extern POBJECT_TYPE *IoDeviceObjectType;
 extern POBJECT_TYPE *IoDriverObjectType;
 extern POBJECT_TYPE *TmTransactionObjectType;
 
+/* Object callbacks (ObRegisterCallbacks): process and thread handle operations. */
+typedef ULONG OB_OPERATION;
+#define OB_OPERATION_HANDLE_CREATE       0x00000001
+#define OB_OPERATION_HANDLE_DUPLICATE    0x00000002
+#define OB_FLT_REGISTRATION_VERSION_0100 0x0100
+#define OB_FLT_REGISTRATION_VERSION      OB_FLT_REGISTRATION_VERSION_0100
+typedef enum _OB_PREOP_CALLBACK_STATUS {
+	OB_PREOP_SUCCESS
+} OB_PREOP_CALLBACK_STATUS,
+	*POB_PREOP_CALLBACK_STATUS;
+typedef struct _OB_PRE_CREATE_HANDLE_INFORMATION {
+	ACCESS_MASK DesiredAccess;
+	ACCESS_MASK OriginalDesiredAccess;
+} OB_PRE_CREATE_HANDLE_INFORMATION, *POB_PRE_CREATE_HANDLE_INFORMATION;
+typedef struct _OB_PRE_DUPLICATE_HANDLE_INFORMATION {
+	ACCESS_MASK DesiredAccess;
+	ACCESS_MASK OriginalDesiredAccess;
+	PVOID SourceProcess;
+	PVOID TargetProcess;
+} OB_PRE_DUPLICATE_HANDLE_INFORMATION, *POB_PRE_DUPLICATE_HANDLE_INFORMATION;
+typedef union _OB_PRE_OPERATION_PARAMETERS {
+	OB_PRE_CREATE_HANDLE_INFORMATION CreateHandleInformation;
+	OB_PRE_DUPLICATE_HANDLE_INFORMATION DuplicateHandleInformation;
+} OB_PRE_OPERATION_PARAMETERS, *POB_PRE_OPERATION_PARAMETERS;
+typedef struct _OB_PRE_OPERATION_INFORMATION {
+	OB_OPERATION Operation;
+	union {
+		ULONG Flags;
+		struct {
+			ULONG KernelHandle : 1;
+			ULONG Reserved : 31;
+		};
+	};
+	PVOID Object;
+	POBJECT_TYPE ObjectType;
+	PVOID CallContext;
+	POB_PRE_OPERATION_PARAMETERS Parameters;
+} OB_PRE_OPERATION_INFORMATION, *POB_PRE_OPERATION_INFORMATION;
+typedef struct _OB_POST_CREATE_HANDLE_INFORMATION {
+	ACCESS_MASK GrantedAccess;
+} OB_POST_CREATE_HANDLE_INFORMATION, *POB_POST_CREATE_HANDLE_INFORMATION;
+typedef struct _OB_POST_DUPLICATE_HANDLE_INFORMATION {
+	ACCESS_MASK GrantedAccess;
+} OB_POST_DUPLICATE_HANDLE_INFORMATION, *POB_POST_DUPLICATE_HANDLE_INFORMATION;
+typedef union _OB_POST_OPERATION_PARAMETERS {
+	OB_POST_CREATE_HANDLE_INFORMATION CreateHandleInformation;
+	OB_POST_DUPLICATE_HANDLE_INFORMATION DuplicateHandleInformation;
+} OB_POST_OPERATION_PARAMETERS, *POB_POST_OPERATION_PARAMETERS;
+typedef struct _OB_POST_OPERATION_INFORMATION {
+	OB_OPERATION Operation;
+	union {
+		ULONG Flags;
+		struct {
+			ULONG KernelHandle : 1;
+			ULONG Reserved : 31;
+		};
+	};
+	PVOID Object;
+	POBJECT_TYPE ObjectType;
+	PVOID CallContext;
+	NTSTATUS ReturnStatus;
+	POB_POST_OPERATION_PARAMETERS Parameters;
+} OB_POST_OPERATION_INFORMATION, *POB_POST_OPERATION_INFORMATION;
+typedef OB_PREOP_CALLBACK_STATUS(NTAPI *POB_PRE_OPERATION_CALLBACK)(
+	_In_ PVOID RegistrationContext, _Inout_ POB_PRE_OPERATION_INFORMATION OperationInformation);
+typedef VOID(NTAPI *POB_POST_OPERATION_CALLBACK)(
+	_In_ PVOID RegistrationContext, _In_ POB_POST_OPERATION_INFORMATION OperationInformation);
+typedef struct _OB_OPERATION_REGISTRATION {
+	POBJECT_TYPE *ObjectType;
+	OB_OPERATION Operations;
+	POB_PRE_OPERATION_CALLBACK PreOperation;
+	POB_POST_OPERATION_CALLBACK PostOperation;
+} OB_OPERATION_REGISTRATION, *POB_OPERATION_REGISTRATION;
+typedef struct _OB_CALLBACK_REGISTRATION {
+	USHORT Version;
+	USHORT OperationRegistrationCount;
+	UNICODE_STRING Altitude;
+	PVOID RegistrationContext;
+	OB_OPERATION_REGISTRATION *OperationRegistration;
+} OB_CALLBACK_REGISTRATION, *POB_CALLBACK_REGISTRATION;
+NTKERNELAPI NTSTATUS NTAPI ObRegisterCallbacks(_In_ POB_CALLBACK_REGISTRATION CallbackRegistration,
+					       _Outptr_ PVOID *RegistrationHandle);
+NTKERNELAPI VOID NTAPI ObUnRegisterCallbacks(_In_ PVOID RegistrationHandle);
+NTKERNELAPI USHORT NTAPI ObGetFilterVersion(VOID);
+
+/* Registry callbacks (CmRegisterCallbackEx). */
+typedef enum _REG_NOTIFY_CLASS {
+	RegNtDeleteKey = 0,
+	RegNtPreDeleteKey = RegNtDeleteKey,
+	RegNtSetValueKey = 1,
+	RegNtPreSetValueKey = RegNtSetValueKey,
+	RegNtDeleteValueKey = 2,
+	RegNtPreDeleteValueKey = RegNtDeleteValueKey,
+	RegNtSetInformationKey = 3,
+	RegNtPreSetInformationKey = RegNtSetInformationKey,
+	RegNtRenameKey = 4,
+	RegNtPreRenameKey = RegNtRenameKey,
+	RegNtEnumerateKey = 5,
+	RegNtPreEnumerateKey = RegNtEnumerateKey,
+	RegNtEnumerateValueKey = 6,
+	RegNtPreEnumerateValueKey = RegNtEnumerateValueKey,
+	RegNtQueryKey = 7,
+	RegNtPreQueryKey = RegNtQueryKey,
+	RegNtQueryValueKey = 8,
+	RegNtPreQueryValueKey = RegNtQueryValueKey,
+	RegNtQueryMultipleValueKey = 9,
+	RegNtPreQueryMultipleValueKey = RegNtQueryMultipleValueKey,
+	RegNtPreCreateKey = 10,
+	RegNtPostCreateKey = 11,
+	RegNtPreOpenKey = 12,
+	RegNtPostOpenKey = 13,
+	RegNtKeyHandleClose = 14,
+	RegNtPreKeyHandleClose = RegNtKeyHandleClose,
+	RegNtPostDeleteKey = 15,
+	RegNtPostSetValueKey = 16,
+	RegNtPostDeleteValueKey = 17,
+	RegNtPostSetInformationKey = 18,
+	RegNtPostRenameKey = 19,
+	RegNtPostEnumerateKey = 20,
+	RegNtPostEnumerateValueKey = 21,
+	RegNtPostQueryKey = 22,
+	RegNtPostQueryValueKey = 23,
+	RegNtPostQueryMultipleValueKey = 24,
+	RegNtPostKeyHandleClose = 25,
+	RegNtPreCreateKeyEx = 26,
+	RegNtPostCreateKeyEx = 27,
+	RegNtPreOpenKeyEx = 28,
+	RegNtPostOpenKeyEx = 29,
+	RegNtPreFlushKey = 30,
+	RegNtPostFlushKey = 31,
+	RegNtPreLoadKey = 32,
+	RegNtPostLoadKey = 33,
+	RegNtPreUnLoadKey = 34,
+	RegNtPostUnLoadKey = 35,
+	RegNtPreQueryKeySecurity = 36,
+	RegNtPostQueryKeySecurity = 37,
+	RegNtPreSetKeySecurity = 38,
+	RegNtPostSetKeySecurity = 39,
+	RegNtCallbackObjectContextCleanup = 40,
+	RegNtPreRestoreKey = 41,
+	RegNtPostRestoreKey = 42,
+	RegNtPreSaveKey = 43,
+	RegNtPostSaveKey = 44,
+	RegNtPreReplaceKey = 45,
+	RegNtPostReplaceKey = 46,
+	RegNtPreQueryKeyName = 47,
+	RegNtPostQueryKeyName = 48,
+	RegNtPreSaveMergedKey = 49,
+	RegNtPostSaveMergedKey = 50,
+	MaxRegNtNotifyClass = 51
+} REG_NOTIFY_CLASS;
+
+typedef NTSTATUS NTAPI EX_CALLBACK_FUNCTION(_In_ PVOID CallbackContext, _In_opt_ PVOID Argument1,
+					    _In_opt_ PVOID Argument2);
+typedef EX_CALLBACK_FUNCTION *PEX_CALLBACK_FUNCTION;
+
+typedef struct _REG_POST_OPERATION_INFORMATION {
+	PVOID Object;
+	NTSTATUS Status;
+	PVOID PreInformation;
+	NTSTATUS ReturnStatus;
+	PVOID CallContext;
+	PVOID ObjectContext;
+	PVOID Reserved;
+} REG_POST_OPERATION_INFORMATION, *PREG_POST_OPERATION_INFORMATION;
+typedef struct _REG_DELETE_KEY_INFORMATION {
+	PVOID Object;
+	PVOID CallContext;
+	PVOID ObjectContext;
+	PVOID Reserved;
+} REG_DELETE_KEY_INFORMATION, *PREG_DELETE_KEY_INFORMATION, REG_FLUSH_KEY_INFORMATION,
+	*PREG_FLUSH_KEY_INFORMATION;
+typedef struct _REG_SET_VALUE_KEY_INFORMATION {
+	PVOID Object;
+	PUNICODE_STRING ValueName;
+	ULONG TitleIndex;
+	ULONG Type;
+	PVOID Data;
+	ULONG DataSize;
+	PVOID CallContext;
+	PVOID ObjectContext;
+	PVOID Reserved;
+} REG_SET_VALUE_KEY_INFORMATION, *PREG_SET_VALUE_KEY_INFORMATION;
+typedef struct _REG_DELETE_VALUE_KEY_INFORMATION {
+	PVOID Object;
+	PUNICODE_STRING ValueName;
+	PVOID CallContext;
+	PVOID ObjectContext;
+	PVOID Reserved;
+} REG_DELETE_VALUE_KEY_INFORMATION, *PREG_DELETE_VALUE_KEY_INFORMATION;
+typedef struct _REG_RENAME_KEY_INFORMATION {
+	PVOID Object;
+	PUNICODE_STRING NewName;
+	PVOID CallContext;
+	PVOID ObjectContext;
+	PVOID Reserved;
+} REG_RENAME_KEY_INFORMATION, *PREG_RENAME_KEY_INFORMATION;
+typedef struct _REG_KEY_HANDLE_CLOSE_INFORMATION {
+	PVOID Object;
+	PVOID CallContext;
+	PVOID ObjectContext;
+	PVOID Reserved;
+} REG_KEY_HANDLE_CLOSE_INFORMATION, *PREG_KEY_HANDLE_CLOSE_INFORMATION;
+typedef struct _REG_CREATE_KEY_INFORMATION {
+	PUNICODE_STRING CompleteName;
+	PVOID RootObject;
+	PVOID ObjectType;
+	ULONG CreateOptions;
+	PUNICODE_STRING Class;
+	PVOID SecurityDescriptor;
+	PVOID SecurityQualityOfService;
+	ACCESS_MASK DesiredAccess;
+	ACCESS_MASK GrantedAccess;
+	PULONG Disposition;
+	PVOID *ResultObject;
+	PVOID CallContext;
+	PVOID RootObjectContext;
+	PVOID Transaction;
+	PVOID Reserved;
+} REG_CREATE_KEY_INFORMATION, REG_OPEN_KEY_INFORMATION, *PREG_CREATE_KEY_INFORMATION,
+	*PREG_OPEN_KEY_INFORMATION;
+typedef struct _REG_CREATE_KEY_INFORMATION_V1 {
+	PUNICODE_STRING CompleteName;
+	PVOID RootObject;
+	PVOID ObjectType;
+	ULONG Options;
+	PUNICODE_STRING Class;
+	PVOID SecurityDescriptor;
+	PVOID SecurityQualityOfService;
+	ACCESS_MASK DesiredAccess;
+	ACCESS_MASK GrantedAccess;
+	PULONG Disposition;
+	PVOID *ResultObject;
+	PVOID CallContext;
+	PVOID RootObjectContext;
+	PVOID Transaction;
+	ULONG_PTR Version;
+	PUNICODE_STRING RemainingName;
+	ULONG Wow64Flags;
+	ULONG Attributes;
+	KPROCESSOR_MODE CheckAccessMode;
+} REG_CREATE_KEY_INFORMATION_V1, REG_OPEN_KEY_INFORMATION_V1, *PREG_CREATE_KEY_INFORMATION_V1,
+	*PREG_OPEN_KEY_INFORMATION_V1;
+
+NTKERNELAPI NTSTATUS NTAPI CmRegisterCallback(_In_ PEX_CALLBACK_FUNCTION Function,
+					      _In_opt_ PVOID Context, _Out_ PLARGE_INTEGER Cookie);
+NTKERNELAPI NTSTATUS NTAPI CmRegisterCallbackEx(_In_ PEX_CALLBACK_FUNCTION Function,
+						_In_ PCUNICODE_STRING Altitude, _In_ PVOID Driver,
+						_In_opt_ PVOID Context, _Out_ PLARGE_INTEGER Cookie,
+						_Reserved_ PVOID Reserved);
+NTKERNELAPI NTSTATUS NTAPI CmUnRegisterCallback(_In_ LARGE_INTEGER Cookie);
+NTKERNELAPI NTSTATUS NTAPI CmCallbackGetKeyObjectID(_In_ PLARGE_INTEGER Cookie, _In_ PVOID Object,
+						    _Out_opt_ PULONG_PTR ObjectID,
+						    _Outptr_opt_ PCUNICODE_STRING *ObjectName);
+NTKERNELAPI NTSTATUS NTAPI CmCallbackGetKeyObjectIDEx(_In_ PLARGE_INTEGER Cookie, _In_ PVOID Object,
+						      _Out_opt_ PULONG_PTR ObjectID,
+						      _Outptr_opt_ PCUNICODE_STRING *ObjectName,
+						      _In_ ULONG Flags);
+NTKERNELAPI VOID NTAPI CmCallbackReleaseKeyObjectIDEx(_In_ PCUNICODE_STRING ObjectName);
+
 NTKERNELAPI LONG_PTR FASTCALL ObfReferenceObject(_In_ PVOID Object);
 NTKERNELAPI LONG_PTR FASTCALL ObfDereferenceObject(_In_ PVOID Object);
 NTKERNELAPI LONG_PTR FASTCALL ObfReferenceObjectWithTag(_In_ PVOID Object, _In_ ULONG Tag);
@@ -2989,13 +3249,13 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateEvent(_Out_ PHANDLE EventHandle, _In_ ACCESS_MAS
 				      _In_ EVENT_TYPE EventType, _In_ BOOLEAN InitialState);
 NTSYSAPI NTSTATUS NTAPI ZwWaitForSingleObject(_In_ HANDLE Handle, _In_ BOOLEAN Alertable,
 					      _In_opt_ PLARGE_INTEGER Timeout);
-#define SYMBOLIC_LINK_QUERY      0x0001
-#define SYMBOLIC_LINK_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | 0x1)
-#define DIRECTORY_QUERY          0x0001
-#define DIRECTORY_TRAVERSE       0x0002
-#define DIRECTORY_CREATE_OBJECT    0x0004
+#define SYMBOLIC_LINK_QUERY           0x0001
+#define SYMBOLIC_LINK_ALL_ACCESS      (STANDARD_RIGHTS_REQUIRED | 0x1)
+#define DIRECTORY_QUERY               0x0001
+#define DIRECTORY_TRAVERSE            0x0002
+#define DIRECTORY_CREATE_OBJECT       0x0004
 #define DIRECTORY_CREATE_SUBDIRECTORY 0x0008
-#define DIRECTORY_ALL_ACCESS     (STANDARD_RIGHTS_REQUIRED | 0xF)
+#define DIRECTORY_ALL_ACCESS          (STANDARD_RIGHTS_REQUIRED | 0xF)
 NTSYSAPI NTSTATUS NTAPI ZwDeleteFile(_In_ POBJECT_ATTRIBUTES ObjectAttributes);
 NTSYSAPI NTSTATUS NTAPI ZwOpenSymbolicLinkObject(_Out_ PHANDLE LinkHandle,
 						 _In_ ACCESS_MASK DesiredAccess,
@@ -3347,8 +3607,7 @@ typedef ETWENABLECALLBACK *PETWENABLECALLBACK;
 
 NTKERNELAPI NTSTATUS NTAPI EtwRegister(_In_ LPCGUID ProviderId,
 				       _In_opt_ PETWENABLECALLBACK EnableCallback,
-				       _In_opt_ PVOID CallbackContext,
-				       _Out_ PREGHANDLE RegHandle);
+				       _In_opt_ PVOID CallbackContext, _Out_ PREGHANDLE RegHandle);
 NTKERNELAPI NTSTATUS NTAPI EtwUnregister(_In_ REGHANDLE RegHandle);
 NTKERNELAPI BOOLEAN NTAPI EtwEventEnabled(_In_ REGHANDLE RegHandle,
 					  _In_ PCEVENT_DESCRIPTOR EventDescriptor);
@@ -3361,19 +3620,16 @@ NTKERNELAPI NTSTATUS NTAPI EtwWrite(_In_ REGHANDLE RegHandle,
 				    _In_ PCEVENT_DESCRIPTOR EventDescriptor,
 				    _In_opt_ LPCGUID ActivityId, _In_ ULONG UserDataCount,
 				    _In_reads_opt_(UserDataCount) PEVENT_DATA_DESCRIPTOR UserData);
-NTKERNELAPI NTSTATUS NTAPI EtwWriteTransfer(_In_ REGHANDLE RegHandle,
-					    _In_ PCEVENT_DESCRIPTOR EventDescriptor,
-					    _In_opt_ LPCGUID ActivityId,
-					    _In_opt_ LPCGUID RelatedActivityId,
-					    _In_ ULONG UserDataCount,
-					    _In_reads_opt_(UserDataCount)
-						    PEVENT_DATA_DESCRIPTOR UserData);
+NTKERNELAPI NTSTATUS NTAPI EtwWriteTransfer(
+	_In_ REGHANDLE RegHandle, _In_ PCEVENT_DESCRIPTOR EventDescriptor,
+	_In_opt_ LPCGUID ActivityId, _In_opt_ LPCGUID RelatedActivityId, _In_ ULONG UserDataCount,
+	_In_reads_opt_(UserDataCount) PEVENT_DATA_DESCRIPTOR UserData);
 NTKERNELAPI NTSTATUS NTAPI EtwWriteEx(_In_ REGHANDLE RegHandle,
-				      _In_ PCEVENT_DESCRIPTOR EventDescriptor,
-				      _In_ ULONG64 Filter, _In_ ULONG Flags,
-				      _In_opt_ LPCGUID ActivityId, _In_opt_ LPCGUID RelatedActivityId,
-				      _In_ ULONG UserDataCount,
-				      _In_reads_opt_(UserDataCount) PEVENT_DATA_DESCRIPTOR UserData);
+				      _In_ PCEVENT_DESCRIPTOR EventDescriptor, _In_ ULONG64 Filter,
+				      _In_ ULONG Flags, _In_opt_ LPCGUID ActivityId,
+				      _In_opt_ LPCGUID RelatedActivityId, _In_ ULONG UserDataCount,
+				      _In_reads_opt_(UserDataCount)
+					      PEVENT_DATA_DESCRIPTOR UserData);
 NTKERNELAPI NTSTATUS NTAPI EtwWriteString(_In_ REGHANDLE RegHandle, _In_ UCHAR Level,
 					  _In_ ULONGLONG Keyword, _In_opt_ LPCGUID ActivityId,
 					  _In_ PCWSTR String);

@@ -606,6 +606,67 @@ SURFACE_ASSERT(sizeof(WPARAM) == 8 && sizeof(LPARAM) == 8 && sizeof(RECT) == 16,
 SURFACE_ASSERT(MAKELONG(1, 2) == 0x20001 && HIWORD(0x30004) == 3 && LOBYTE(0x1234) == 0x34,
 	       "word macros");
 
+/* EDR-style filters register object and registry callbacks beside the filter. */
+SURFACE_ASSERT(OB_OPERATION_HANDLE_CREATE == 1 && OB_OPERATION_HANDLE_DUPLICATE == 2, "ob ops");
+SURFACE_ASSERT(RegNtPreSetValueKey == 1 && RegNtPostCreateKeyEx == 27 &&
+		       RegNtCallbackObjectContextCleanup == 40 && MaxRegNtNotifyClass == 51,
+	       "reg notify classes");
+
+static OB_PREOP_CALLBACK_STATUS NTAPI SurfaceObPre(_In_ PVOID RegistrationContext,
+						   _Inout_ POB_PRE_OPERATION_INFORMATION Info)
+{
+	UNREFERENCED_PARAMETER(RegistrationContext);
+	if (Info->ObjectType == *PsProcessType && !Info->KernelHandle &&
+	    Info->Operation == OB_OPERATION_HANDLE_CREATE)
+		Info->Parameters->CreateHandleInformation.DesiredAccess &= ~(ACCESS_MASK)0x0001;
+	return OB_PREOP_SUCCESS;
+}
+
+static NTSTATUS NTAPI SurfaceRegistry(_In_ PVOID CallbackContext, _In_opt_ PVOID Argument1,
+				      _In_opt_ PVOID Argument2)
+{
+	UNREFERENCED_PARAMETER(CallbackContext);
+	REG_NOTIFY_CLASS kind = (REG_NOTIFY_CLASS)(ULONG_PTR)Argument1;
+	if (kind == RegNtPreSetValueKey && Argument2) {
+		PREG_SET_VALUE_KEY_INFORMATION set = (PREG_SET_VALUE_KEY_INFORMATION)Argument2;
+		if (set->ValueName && set->DataSize > 0x10000)
+			return STATUS_ACCESS_DENIED;
+	} else if (kind == RegNtPostCreateKeyEx && Argument2) {
+		PREG_POST_OPERATION_INFORMATION post = (PREG_POST_OPERATION_INFORMATION)Argument2;
+		return post->Status;
+	}
+	return STATUS_SUCCESS;
+}
+
+static NTSTATUS SurfaceRegisterEdr(_In_ PDRIVER_OBJECT DriverObject, _Out_ PLARGE_INTEGER Cookie,
+				   _Out_ PVOID *ObHandle)
+{
+	static OB_OPERATION_REGISTRATION ops[1];
+	OB_CALLBACK_REGISTRATION reg = { 0 };
+	UNICODE_STRING altitude = RTL_CONSTANT_STRING(L"370000");
+	ops[0].ObjectType = PsProcessType;
+	ops[0].Operations = OB_OPERATION_HANDLE_CREATE | OB_OPERATION_HANDLE_DUPLICATE;
+	ops[0].PreOperation = SurfaceObPre;
+	reg.Version = OB_FLT_REGISTRATION_VERSION;
+	reg.OperationRegistrationCount = 1;
+	reg.Altitude = altitude;
+	reg.OperationRegistration = ops;
+	NTSTATUS status = ObRegisterCallbacks(&reg, ObHandle);
+	if (!NT_SUCCESS(status))
+		return status;
+	status = CmRegisterCallbackEx(SurfaceRegistry, &altitude, DriverObject, NULL, Cookie, NULL);
+	if (!NT_SUCCESS(status))
+		ObUnRegisterCallbacks(*ObHandle);
+	return status;
+}
+
+/* Concurrency annotations of sal.h. */
+_No_competing_thread_ static VOID SurfaceInitLock(_Out_ PKSPIN_LOCK Lock)
+{
+	KeInitializeSpinLock(Lock);
+	_Analysis_assume_lock_released_(*Lock);
+}
+
 static VOID SurfaceImageLoad(_In_opt_ PUNICODE_STRING FullImageName, _In_ HANDLE ProcessId,
 			     _In_ PIMAGE_INFO ImageInfo)
 {
@@ -730,6 +791,8 @@ NTSTATUS DriverEntry(_In_ PDRIVER_OBJECT DriverObject, _In_ PUNICODE_STRING Regi
 	}
 	(void)SurfaceFileIo;
 	(void)SurfaceCrypto;
+	(void)SurfaceRegisterEdr;
+	(void)SurfaceInitLock;
 	if (!NT_SUCCESS(PsSetLoadImageNotifyRoutine(SurfaceImageLoad)))
 		PsRemoveLoadImageNotifyRoutine(SurfaceImageLoad);
 	return STATUS_SUCCESS;
