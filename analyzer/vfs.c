@@ -27,6 +27,8 @@
 
 /* Deeper trees than this are assumed to be symbolic-link cycles. */
 #define VFS_MAX_DEPTH 32
+/* Entries of one overlay at most (a WDK's Include tree has a few thousand). */
+#define VFS_MAX_ENTRIES 100000
 
 struct vfs_entry {
 	char *dir;     /* the directory as the caller named it */
@@ -112,8 +114,9 @@ static int vfs_name_cmp(const void *a, const void *b)
  * overlay directory node. Unreadable subdirectories and special files are
  * skipped; only an unreadable top directory is an error.
  */
-/* Directories listed already in the overlay being written. */
+/* Directories listed already in the overlay being written, and its entries so far. */
 static struct dirset vfs_dirs_seen;
+static unsigned long vfs_entries_written;
 
 static int vfs_write_contents(FILE *out, const char *path, int depth)
 {
@@ -142,12 +145,15 @@ static int vfs_write_contents(FILE *out, const char *path, int depth)
 		char *child = xfmt("%s/%s", path, name);
 		struct stat st;
 
-		if (stat(child, &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) ||
-		    (S_ISDIR(st.st_mode) && depth + 1 >= VFS_MAX_DEPTH) ||
+		/* hidden folders (.git, .vs, .fltcheck) hold no headers, and can hold many files */
+		if (vfs_entries_written >= VFS_MAX_ENTRIES || stat(child, &st) != 0 ||
+		    (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) ||
+		    (S_ISDIR(st.st_mode) && (name[0] == '.' || depth + 1 >= VFS_MAX_DEPTH)) ||
 		    (S_ISDIR(st.st_mode) && !dirset_add(&vfs_dirs_seen, &st))) {
 			free(child);
 			continue;
 		}
+		vfs_entries_written++;
 		fputs(written++ ? ",\n" : "\n", out);
 		vfs_indent(out, depth + 2);
 		if (S_ISDIR(st.st_mode)) {
@@ -192,6 +198,7 @@ static int vfs_write_overlay(const char *file, const char *root)
 	vfs_put_string(out, root);
 	fputs(",\n      \"contents\": ", out);
 	dirset_clear(&vfs_dirs_seen);
+	vfs_entries_written = 0;
 	struct stat rst;
 	if (stat(root, &rst) == 0)
 		dirset_add(&vfs_dirs_seen, &rst);

@@ -34,7 +34,8 @@ flags=(-fsyntax-only --target=x86_64-pc-windows-msvc -fms-extensions -fms-compat
 
 # A WDK-like tree whose headers include each other in the wrong case.
 fake="$work/wdk/Include/10.0.26100.0"
-mkdir -p "$fake/km/crt" "$fake/shared"
+mkdir -p "$fake/km/crt" "$fake/shared" "$fake/.git/objects"
+printf 'x\n' >"$fake/.git/objects/ab12" # a hidden folder: left out of overlays
 printf '#include <DriverSpecs.h>\n#include <SAL.h>\n#define FAKE_KM 1\n' >"$fake/km/WdmStuff.h"
 printf '#define FAKE_SHARED 1\n' >"$fake/shared/driverspecs.h"
 printf '#define FAKE_SAL 1\n' >"$fake/km/crt/sal.h"
@@ -84,6 +85,7 @@ if [ -n "$cc" ] && "$cc" -std=c11 -D_DEFAULT_SOURCE -I"$root/analyzer" -o "$work
 		[ -e "$written" ] && fail "overlay '$written' still exists after exit"
 		[ -d "$(dirname "$written")" ] && fail "overlay directory of '$written' not removed"
 	done <"$work/vfs.out"
+	grep -q 'ab12' "$work/fake.yaml" && fail "the overlay lists a hidden folder's files"
 	echo "overlays written by analyzer/vfs.c"
 else
 	# with a compiler there, a build failure is a failure, not a reason to skip vfs.c
