@@ -414,6 +414,22 @@ typedef struct _LIST_ENTRY {
 	struct _LIST_ENTRY *Blink;
 } LIST_ENTRY, *PLIST_ENTRY, *RESTRICTED_POINTER PRLIST_ENTRY;
 
+/* A node of a balanced (red-black or AVL) tree, as kernel structures embed it. */
+typedef struct _RTL_BALANCED_NODE {
+	union {
+		struct _RTL_BALANCED_NODE *Children[2];
+		struct {
+			struct _RTL_BALANCED_NODE *Left;
+			struct _RTL_BALANCED_NODE *Right;
+		};
+	};
+	union {
+		UCHAR Red : 1;
+		UCHAR Balance : 2;
+		ULONG_PTR ParentValue;
+	};
+} RTL_BALANCED_NODE, *PRTL_BALANCED_NODE;
+
 typedef struct _SINGLE_LIST_ENTRY {
 	struct _SINGLE_LIST_ENTRY *Next;
 } SINGLE_LIST_ENTRY, *PSINGLE_LIST_ENTRY;

@@ -1009,6 +1009,37 @@ NTSYSAPI NTSTATUS NTAPI ZwQuerySecurityObject(_In_ HANDLE Handle,
 					      _Out_writes_bytes_opt_(Length)
 						      PSECURITY_DESCRIPTOR SecurityDescriptor,
 					      _In_ ULONG Length, _Out_ PULONG LengthNeeded);
+/* Virtual memory of a process. */
+typedef enum _MEMORY_INFORMATION_CLASS { MemoryBasicInformation } MEMORY_INFORMATION_CLASS;
+typedef struct _MEMORY_BASIC_INFORMATION {
+	PVOID BaseAddress;
+	PVOID AllocationBase;
+	ULONG AllocationProtect;
+#if defined(_WIN64)
+	USHORT PartitionId;
+#endif
+	SIZE_T RegionSize;
+	ULONG State;
+	ULONG Protect;
+	ULONG Type;
+} MEMORY_BASIC_INFORMATION, *PMEMORY_BASIC_INFORMATION;
+NTSYSAPI NTSTATUS NTAPI ZwAllocateVirtualMemory(_In_ HANDLE ProcessHandle,
+						_Inout_ PVOID *BaseAddress, _In_ ULONG_PTR ZeroBits,
+						_Inout_ PSIZE_T RegionSize,
+						_In_ ULONG AllocationType, _In_ ULONG Protect);
+NTSYSAPI NTSTATUS NTAPI ZwFreeVirtualMemory(_In_ HANDLE ProcessHandle, _Inout_ PVOID *BaseAddress,
+					    _Inout_ PSIZE_T RegionSize, _In_ ULONG FreeType);
+NTSYSAPI NTSTATUS NTAPI ZwQueryVirtualMemory(_In_ HANDLE ProcessHandle, _In_opt_ PVOID BaseAddress,
+					     _In_ MEMORY_INFORMATION_CLASS MemoryInformationClass,
+					     _Out_writes_bytes_(MemoryInformationLength)
+						     PVOID MemoryInformation,
+					     _In_ SIZE_T MemoryInformationLength,
+					     _Out_opt_ PSIZE_T ReturnLength);
+NTSYSAPI NTSTATUS NTAPI RtlValidateUnicodeString(_In_ ULONG Flags, _In_ PCUNICODE_STRING String);
+NTSYSAPI BOOLEAN NTAPI RtlSuffixUnicodeString(_In_ PCUNICODE_STRING String1,
+					      _In_ PCUNICODE_STRING String2,
+					      _In_ BOOLEAN CaseInSensitive);
+
 NTSYSAPI NTSTATUS NTAPI ZwOpenProcessTokenEx(_In_ HANDLE ProcessHandle,
 					     _In_ ACCESS_MASK DesiredAccess,
 					     _In_ ULONG HandleAttributes,

@@ -44,8 +44,61 @@ wchar_t *__cdecl wcsrchr(const wchar_t *s, wchar_t c);
 wchar_t *__cdecl wcsstr(const wchar_t *s, const wchar_t *sub);
 wchar_t *__cdecl _wcslwr(wchar_t *s);
 wchar_t *__cdecl _wcsupr(wchar_t *s);
+char *__cdecl _strlwr(char *s);
+char *__cdecl _strupr(char *s);
+
+/* The bounded ("secure") forms; they return 0 or an errno value. */
+#ifndef _ERRNO_T_DEFINED
+#	define _ERRNO_T_DEFINED
+typedef int errno_t;
+#endif
+#define _TRUNCATE ((size_t)-1)
+errno_t __cdecl memcpy_s(void *dst, size_t dstsize, const void *src, size_t n);
+errno_t __cdecl memmove_s(void *dst, size_t dstsize, const void *src, size_t n);
+errno_t __cdecl strcpy_s(char *dst, size_t dstsize, const char *src);
+errno_t __cdecl strncpy_s(char *dst, size_t dstsize, const char *src, size_t n);
+errno_t __cdecl strcat_s(char *dst, size_t dstsize, const char *src);
+errno_t __cdecl strncat_s(char *dst, size_t dstsize, const char *src, size_t n);
+errno_t __cdecl wcscpy_s(wchar_t *dst, size_t dstsize, const wchar_t *src);
+errno_t __cdecl wcsncpy_s(wchar_t *dst, size_t dstsize, const wchar_t *src, size_t n);
+errno_t __cdecl wcscat_s(wchar_t *dst, size_t dstsize, const wchar_t *src);
+errno_t __cdecl wcsncat_s(wchar_t *dst, size_t dstsize, const wchar_t *src, size_t n);
 
 #ifdef __cplusplus
+}
+
+/* C++ takes the size of an array destination from its type. */
+template <size_t N> inline errno_t strcpy_s(char (&dst)[N], const char *src)
+{
+	return strcpy_s(dst, N, src);
+}
+template <size_t N> inline errno_t strcat_s(char (&dst)[N], const char *src)
+{
+	return strcat_s(dst, N, src);
+}
+template <size_t N> inline errno_t strncpy_s(char (&dst)[N], const char *src, size_t n)
+{
+	return strncpy_s(dst, N, src, n);
+}
+template <size_t N> inline errno_t strncat_s(char (&dst)[N], const char *src, size_t n)
+{
+	return strncat_s(dst, N, src, n);
+}
+template <size_t N> inline errno_t wcscpy_s(wchar_t (&dst)[N], const wchar_t *src)
+{
+	return wcscpy_s(dst, N, src);
+}
+template <size_t N> inline errno_t wcscat_s(wchar_t (&dst)[N], const wchar_t *src)
+{
+	return wcscat_s(dst, N, src);
+}
+template <size_t N> inline errno_t wcsncpy_s(wchar_t (&dst)[N], const wchar_t *src, size_t n)
+{
+	return wcsncpy_s(dst, N, src, n);
+}
+template <size_t N> inline errno_t wcsncat_s(wchar_t (&dst)[N], const wchar_t *src, size_t n)
+{
+	return wcsncat_s(dst, N, src, n);
 }
 #endif
 

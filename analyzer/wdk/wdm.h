@@ -1940,6 +1940,7 @@ NTKERNELAPI VOID NTAPI ProbeForWrite(_Inout_ volatile VOID *Address, _In_ SIZE_T
 #define MEM_RESET                    0x00080000
 #define MEM_TOP_DOWN                 0x00100000
 #define MEM_LARGE_PAGES              0x20000000
+#define MEM_IMAGE                    0x01000000
 #define SEC_FILE                     0x00800000
 #define SEC_IMAGE                    0x01000000
 #define SEC_PROTECTED_IMAGE          0x02000000

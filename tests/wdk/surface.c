@@ -15,6 +15,8 @@
 #include <suppress.h>
 #include <bcrypt.h>
 #include <WinDef.h>
+#include <setjmp.h>
+#include <malloc.h>
 
 #ifdef __cplusplus
 #	define SURFACE_ASSERT(e, m) static_assert(e, m)
@@ -660,6 +662,41 @@ static NTSTATUS SurfaceRegisterEdr(_In_ PDRIVER_OBJECT DriverObject, _Out_ PLARG
 	return status;
 }
 
+/* The bounded string routines (C++ also takes an array's size from its type) and
+ * a process's virtual memory. */
+static NTSTATUS SurfaceStrings(_In_ PCUNICODE_STRING Name)
+{
+	char line[64] = "name: ";
+	wchar_t wide[32] = L"";
+	SIZE_T size = 4096;
+	PVOID base = NULL;
+	MEMORY_BASIC_INFORMATION info;
+	if (strcat_s(line, sizeof(line), "x") != 0 || wcscpy_s(wide, 32, L"y") != 0 ||
+	    strlen(line) == 0)
+		return STATUS_INVALID_PARAMETER;
+#ifdef __cplusplus
+	if (strcat_s(line, "z") != 0 || wcscat_s(wide, L"w") != 0)
+		return STATUS_INVALID_PARAMETER;
+#endif
+	UNICODE_STRING sys = RTL_CONSTANT_STRING(L".sys");
+	NTSTATUS status = RtlValidateUnicodeString(0, Name);
+	if (NT_SUCCESS(status) && RtlSuffixUnicodeString(&sys, Name, TRUE))
+		return STATUS_ACCESS_DENIED;
+	if (NT_SUCCESS(status))
+		status = ZwAllocateVirtualMemory(ZwCurrentProcess(), &base, 0, &size, MEM_COMMIT,
+						 PAGE_READWRITE);
+	if (NT_SUCCESS(status)) {
+		status = ZwQueryVirtualMemory(ZwCurrentProcess(), base, MemoryBasicInformation,
+					      &info, sizeof(info), NULL);
+		size = 0;
+		ZwFreeVirtualMemory(ZwCurrentProcess(), &base, &size, MEM_RELEASE);
+	}
+	return status;
+}
+
+/* Types kernel structures and clang's intrin.h rely on. */
+SURFACE_ASSERT(sizeof(RTL_BALANCED_NODE) == 24 && sizeof(jmp_buf) == 256, "node and jmp_buf");
+
 /* Concurrency annotations of sal.h. */
 _No_competing_thread_ static VOID SurfaceInitLock(_Out_ PKSPIN_LOCK Lock)
 {
@@ -793,6 +830,7 @@ NTSTATUS DriverEntry(_In_ PDRIVER_OBJECT DriverObject, _In_ PUNICODE_STRING Regi
 	(void)SurfaceCrypto;
 	(void)SurfaceRegisterEdr;
 	(void)SurfaceInitLock;
+	(void)SurfaceStrings;
 	if (!NT_SUCCESS(PsSetLoadImageNotifyRoutine(SurfaceImageLoad)))
 		PsRemoveLoadImageNotifyRoutine(SurfaceImageLoad);
 	return STATUS_SUCCESS;
