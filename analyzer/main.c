@@ -972,7 +972,7 @@ int main(int argc, char **argv)
 			if (!(o.cdb = v))
 				return usage_error("%s needs a path", a);
 		} else if (cli_opt(argc, argv, &i, "--path-map", &v)) {
-			if (!(v = v) || !strchr(v, '='))
+			if (!v || !strchr(v, '='))
 				return usage_error("%s needs FROM=TO", "--path-map");
 			const char *eq = strchr(v, '=');
 			ptrvec_push(&o.maps_from, xfmt("%.*s", (int)(eq - v), v));
@@ -1011,19 +1011,24 @@ int main(int argc, char **argv)
 			if (!(o.revision = v) || !*o.revision)
 				return usage_error("%s needs a label", a);
 		} else if (cli_opt(argc, argv, &i, "--fail-on", &v)) {
+			static const struct {
+				const char *name;
+				int level;
+			} levels[] = { { "note", SEV_NOTE },
+				       { "warning", SEV_WARNING },
+				       { "error", SEV_ERROR },
+				       { "never", -1 } };
 			if (!v)
 				return usage_error("%s needs a level", a);
-			if (!strcmp(v, "never"))
-				o.fail_on = -1;
-			else if (!strcmp(v, "note") || !strcmp(v, "warning") || !strcmp(v, "error"))
-				o.fail_on = !strcmp(v, "note")      ? SEV_NOTE
-					    : !strcmp(v, "warning") ? SEV_WARNING
-								    : SEV_ERROR;
-			else
+			unsigned k = 0;
+			while (k < sizeof(levels) / sizeof(levels[0]) && strcmp(v, levels[k].name))
+				k++;
+			if (k == sizeof(levels) / sizeof(levels[0]))
 				return usage_error(
 					"unknown level '%s': use note, warning, error or "
 					"never",
 					v);
+			o.fail_on = levels[k].level;
 		} else if (cli_opt(argc, argv, &i, "--baseline", &v)) {
 			if (!(o.baseline = v))
 				return usage_error("%s needs a file", a);

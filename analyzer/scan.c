@@ -337,6 +337,19 @@ static struct ir_tu *cache_stub(const struct unit *u)
 }
 
 /* Stores a freshly parsed unit for the next scan; units with a fatal error are not kept. */
+/* A unit's diagnostics, one "file:line:col: error: text" line each; display: paths as
+ * printed (relative to the current folder), else as recorded. */
+static void write_diags(FILE *out, const struct ir_tu *tu, bool display)
+{
+	for (unsigned i = 0; i < tu->ndiags; i++) {
+		const struct ir_diag *d = &tu->diags[i];
+		const char *file = d->loc.file ? d->loc.file : "";
+		fprintf(out, "%s:%u:%u: %s: %s\n", display ? finding_display_path(file) : file,
+			d->loc.line, d->loc.col,
+			d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
+	}
+}
+
 static void cache_store(struct scan_result *r, const struct scan_options *o, struct hash_memo *memo,
 			struct unit *u)
 {
@@ -364,12 +377,7 @@ static void cache_store(struct scan_result *r, const struct scan_options *o, str
 		char *diags = NULL;
 		size_t dlen = 0;
 		FILE *df = xmemstream(&diags, &dlen);
-		for (unsigned i = 0; i < u->tu->ndiags; i++) {
-			const struct ir_diag *d = &u->tu->diags[i];
-			fprintf(df, "%s:%u:%u: %s: %s\n", d->loc.file ? d->loc.file : "",
-				d->loc.line, d->loc.col,
-				d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
-		}
+		write_diags(df, u->tu, false);
 		fclose(df);
 		t.diagnostics = diags;
 		t.facts = blob;
@@ -390,16 +398,6 @@ static void cache_store(struct scan_result *r, const struct scan_options *o, str
 static bool rule_id_exists(const char *id)
 {
 	return rule_find(id) != NULL;
-}
-
-static void print_diags(const struct ir_tu *tu)
-{
-	for (unsigned i = 0; i < tu->ndiags; i++) {
-		const struct ir_diag *d = &tu->diags[i];
-		fprintf(stderr, "%s:%u:%u: %s: %s\n", finding_display_path(d->loc.file),
-			d->loc.line, d->loc.col,
-			d->severity == IR_DIAG_WARNING ? "warning" : "error", d->text);
-	}
 }
 
 static void add_failure(struct scan_result *r, const char *path, const char *reason)
@@ -429,7 +427,7 @@ static bool check_unit(struct scan_result *r, const struct scan_options *o, cons
 	if (fatal) {
 		/* a missing header leaves the AST unreliable: do not trust it */
 		if (o->show_parse_errors)
-			print_diags(tu);
+			write_diags(stderr, tu, true);
 		char *why = xfmt("%s:%u:%u: %s", finding_display_path(fatal->loc.file),
 				 fatal->loc.line, fatal->loc.col, fatal->text);
 		fprintf(stderr, "fltcheck: error: %s; '%s' was not analyzed\n", why,
@@ -442,7 +440,7 @@ static bool check_unit(struct scan_result *r, const struct scan_options *o, cons
 	if (tu->nerrors) {
 		r->parse_errors += tu->nerrors;
 		if (o->show_parse_errors)
-			print_diags(tu);
+			write_diags(stderr, tu, true);
 		else if (!o->quiet)
 			fprintf(stderr,
 				"fltcheck: warning: %u parse error%s in '%s' (--show-parse-errors "

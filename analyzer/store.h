@@ -295,9 +295,9 @@ struct store_tu {
  * Stores a translation unit's cache entry, replacing the one with the same
  * path and args_hash (and its header list), and deletes the path's entries
  * written by other builds and all but its STORE_TU_VARIANTS_KEPT newest
- * written ones. run_id is the run that parsed it, or 0. Inside an open run this is part of the
- * run's transaction; outside it is a transaction of its own, so a scan can cache each unit as it
- * finishes. Everything is copied.
+ * written ones. run_id is the run that parsed it, or 0. Inside an open run
+ * this is part of the run's transaction; outside it is a transaction of its
+ * own, so a scan can cache each unit as it finishes. Everything is copied.
  */
 int store_put_tu(struct store *s, int64_t run_id, const struct store_tu *tu);
 
